@@ -1,0 +1,11 @@
+"""One pytest item per notebook in nbs/ (nbdev's test_nb: every code cell is a test; `slow`/`gpu` cells skipped)."""
+import pytest
+from nbdev.test import test_nb as _test_nb  # alias: pytest must not collect nbdev's function itself
+
+from conftest import ROOT, paper_notebooks
+
+
+@pytest.mark.parametrize("nb", paper_notebooks(), ids=lambda p: str(p.relative_to(ROOT / "nbs")))
+def test_notebook(nb, capsys):
+    ok, secs = _test_nb(nb, skip_flags=["slow", "gpu"], basepath=ROOT, do_print=False, showerr=True)
+    assert ok, f"{nb.relative_to(ROOT)} failed (see the traceback above)"
