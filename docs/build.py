@@ -55,7 +55,7 @@ def latex_to_mathml(md: str) -> str:
         tex, display = (m.group(1), True) if m.group(1) is not None else (m.group(2), False)
         try: out = convert(tex.strip(), display="block" if display else "inline")
         except Exception: return m.group(0)
-        return f'\n<div class="math-display">{out}</div>\n' if display else out
+        return f'\n<div class="math-display">{out}</div>\n' if display else f'<span class="math">{out}</span>'
 
     parts = _CODE.split(md)
     return "".join(p if i % 2 else _MATH.sub(conv, p) for i, p in enumerate(parts))
@@ -96,12 +96,18 @@ def notebook_to_markdown(nb_path: Path, page_rel: str, out_dir: Path) -> dict:
             if d.get("hide") or d.get("include") == "false": continue
             c.source = "" if d.get("echo") == "false" else src
             if not c.source and not c.get("outputs"): continue
+            if not c.source: c.metadata.setdefault("tags", []).append("remove_input")
         cells.append(c)
     title = meta.get("title") or nb_path.stem
     desc = meta.get("description", "")
     head = nbformat.v4.new_markdown_cell(f"# {title}\n\n" + (f"> {desc}\n" if desc else ""))
     nb.cells = [head] + cells
-    exp = MarkdownExporter()
+    nb.metadata["language_info"] = {"name": "python"}
+    from traitlets.config import Config as TConfig
+    tc = TConfig()
+    tc.TagRemovePreprocessor.enabled = True
+    tc.TagRemovePreprocessor.remove_input_tags = {"remove_input"}
+    exp = MarkdownExporter(config=tc)
     page = out_dir / page_rel
     page.parent.mkdir(parents=True, exist_ok=True)
     files_dir = page.stem + "_files"
