@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT
 from replab.registry import list_papers
 
+pytestmark = pytest.mark.xdist_group("docs")  # one worker builds the site once (make test runs --dist loadgroup)
 HTML = ROOT / "docs" / "_build" / "html"
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
