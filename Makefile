@@ -51,7 +51,7 @@ sync: $(STAMP)
 	  git status --porcelain -- nbs replab repro_nb; exit 1; fi
 
 test: $(STAMP) data browser sync
-	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadgroup --durations=20 --ignore=tests/benchmarks $(PYTEST_ARGS) tests
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --durations=20 --ignore=tests/benchmarks $(PYTEST_ARGS) tests
 
 repro: $(STAMP) data
 	$(BIN)/replab run all --scale $(SCALE)

@@ -170,9 +170,7 @@ def _family_index_md(folder: Path, dest: Path):
 # --------------------------------------------------------------------------- driver
 def process_notebooks() -> Path:
     from nbdev.serve import proc_nbs
-    from nbdev.doclinks import _build_modidx
-    os.chdir(ROOT)
-    _build_modidx()
+    os.chdir(ROOT)  # replab/_modidx.py is kept current by nbdev_export (the sync check); the build never writes the library
     return Path(proc_nbs(ROOT / "nbs", n_workers=0))
 
 

@@ -1,4 +1,5 @@
 """One pytest item per notebook in nbs/ (nbdev's test_nb: every code cell is a test; `slow`/`gpu` cells skipped)."""
+import nbdev
 import pytest
 from nbdev.test import test_nb as _test_nb  # alias: pytest must not collect nbdev's function itself
 
@@ -9,5 +10,8 @@ from conftest import ROOT, paper_notebooks
 def test_notebook(nb, tmp_path, monkeypatch):
     # a paper notebook runs its cpu claim check: write those results to a scratch folder, not the checkout's results/
     monkeypatch.setenv("REPLAB_RESULTS", str(tmp_path / "results"))
+    # each notebook ends with `nbdev.nbdev_export()`: under test it must not rewrite the library that the other
+    # xdist worker is importing (the sync check has already exported it)
+    monkeypatch.setattr(nbdev, "nbdev_export", lambda *a, **k: None)
     ok, secs = _test_nb(nb, skip_flags=["slow", "gpu"], basepath=ROOT, do_print=False, showerr=True)
     assert ok, f"{nb.relative_to(ROOT)} failed (see the traceback above)"
