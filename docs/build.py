@@ -26,7 +26,7 @@ FAMILY_NAMES = {
     "50_text": "Text embeddings", "60_graphs": "Graphs", "70_multimodal": "Multimodal", "80_clustering": "Clustering",
     "85_robust": "Robustness", "90_theory": "Theory",
 }
-CORE_ORDER = ["config", "registry", "experiment", "data", "models", "train", "metrics", "evaluate", "plots", "cli"]
+CORE_ORDER = ["config", "registry", "experiment", "data", "models", "train", "metrics", "evaluate", "plots", "ctr", "masking", "walks", "cli"]
 DIRECTIVE = re.compile(r"^\s*#\|\s*(.*)$")
 
 
