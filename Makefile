@@ -9,13 +9,14 @@ FMNIST := $(REPLAB_DATA)/fashion_mnist.npz
 SCALE ?= auto
 PYTEST_ARGS ?=
 
-.PHONY: install data browser sync test repro docs lab bench clean help
+.PHONY: install data browser sync test repro docs lab bench execute clean help
 help:
 	@echo "make repro   run every registered paper's claim check (cpu without CUDA, gpu with it), print the claims table"
 	@echo "make test    install, nbdev sync checks, the whole test suite"
 	@echo "make docs    build the docs site into docs/_build/html"
 	@echo "make lab     open JupyterLab on the notebooks"
 	@echo "make bench   speed and memory benchmarks (tests/benchmarks)"
+	@echo "make execute NB=nbs/<family>/<id>.ipynb   re-execute a notebook (cpu preset) and store its outputs"
 
 install: $(STAMP)
 $(STAMP): settings.ini setup.py
@@ -64,6 +65,10 @@ lab: $(STAMP)
 
 bench: $(STAMP) data
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-only -p no:xdist $(PYTEST_ARGS)
+
+execute: $(STAMP)
+	@test -n "$(NB)" || { echo "usage: make execute NB=nbs/<family>/<id>.ipynb"; exit 2; }
+	$(BIN)/python tests/execute_notebook.py $(NB)
 
 clean:
 	rm -rf docs/_build _proc .pytest_cache

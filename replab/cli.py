@@ -32,11 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run papers' claim checks and write results/<id>/<scale>.json")
     p.add_argument("ids", nargs="+", metavar="ID", help="paper ids, or 'all'")
     p.add_argument("--scale", default="cpu", choices=[*PRESETS, "auto"])
-    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--seed", type=int, default=None, help="first seed S: runs S, S+1, S+2 (default 0; pilots use S >= 1000)")
     p.add_argument("--device", default="auto")
-    p.add_argument("--out", default=None, help="results folder (default: results/ of this checkout)")
+    p.add_argument("--out", default=None, help="results folder (default: results/ of this checkout; results/_pilots/ for seeds >= 1000)")
     p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE", help="override a config field")
-    p = sub.add_parser("report", help="print the claims table as Markdown")
+    p = sub.add_parser("report", help="print the claims: per paper and claim, verdict, mean ± std, setting and control")
+    p.add_argument("--markdown", action="store_true", help="the Markdown table instead of terminal text")
     p.add_argument("--out", default=None, help="also write it to this file")
     p.add_argument("--results", default=None, help="results folder")
     p = sub.add_parser("data", help="the dataset catalogue")
@@ -61,27 +62,28 @@ def _cmd_list(a) -> int:
 def _cmd_run(a) -> int:
     from tqdm.auto import tqdm
     from replab.registry import list_papers, get_paper
-    from replab.experiment import run_paper, claims_table, format_measured
+    from replab.experiment import run_paper, report, format_measured, default_out
     from replab.config import resolve_scale, resolve_device
     ids = [p.id for p in list_papers()] if a.ids == ["all"] else a.ids
     papers = [get_paper(i) for i in ids]  # fail on an unknown id before anything runs
     scale, device = resolve_scale(a.scale), resolve_device(a.device)
     overrides = _parse_sets(a.sets)
     for p in papers: p.config.preset(scale, device=device, **overrides)  # validate overrides for every paper first
+    out = Path(a.out) if a.out else default_out(a.seed or 0)
     print(f"replab run: {len(papers)} paper(s) at scale={scale} on {device}", flush=True)
     bar = tqdm(papers, desc="papers", unit="paper", leave=True)
     for p in bar:
         bar.set_postfix_str(p.id)
         t0 = time.perf_counter()
-        res = run_paper(p.id, scale, seed=a.seed, device=device, overrides=overrides, out=a.out or "default")
-        tqdm.write(f"  {p.id}: {time.perf_counter() - t0:.1f} s")
-        for c in res.claims: tqdm.write(f"    {c.id:<24} {c.verdict:<26} {format_measured(c.measured)}")
-    print("\n" + claims_table(a.out, papers))
+        res = run_paper(p.id, scale, seed=a.seed, device=device, overrides=overrides, out=out)
+        tqdm.write(f"  {p.id}: {time.perf_counter() - t0:.1f} s, seeds {res.seeds}")
+        for c in res.claims: tqdm.write(f"    {c.id:<24} {c.verdict:<26} {format_measured(c)}")
+    print(f"\nwrote {out}\n\n" + report(out, papers))
     return 0
 
 def _cmd_report(a) -> int:
-    from replab.experiment import claims_table
-    md = claims_table(a.results)
+    from replab.experiment import claims_table, report
+    md = claims_table(a.results) if a.markdown else report(a.results)
     print(md)
     if a.out: Path(a.out).write_text(md + "\n")
     return 0

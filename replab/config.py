@@ -78,10 +78,13 @@ def _coerce(name: str, value: Any, tp: Any) -> Any:
     return value
 
 # %% ../nbs/00_core/config.ipynb #0161d52f
+_BASE_PRESETS = {"smoke": {"n_seeds": 1}}  # every paper's smoke preset: one seed (verdicts are not tested there)
+
 @dataclass
 class Config:
     "Base of every paper's config: field defaults are the paper's defaults, `presets` the per-scale overrides."
-    seed: int = 0  # global seed: same seed, same numbers
+    seed: int = 0  # first seed: a run measures seeds seed, seed+1, ..., seed+n_seeds-1 (pilots: seed >= 1000)
+    n_seeds: int = 3  # seeds per run (protocol v2: three; the smoke preset runs one)
     device: str = "auto"  # "auto" (CUDA when available), "cpu" or "cuda"
     scale: str = "cpu"  # the preset this config was made from (recorded in results)
     presets: ClassVar[dict[str, dict[str, Any]]] = {}
@@ -95,6 +98,7 @@ class Config:
     def validate(self):
         "Check field values; subclasses extend this (call `super().validate()`)."
         if self.seed < 0: raise ValueError(f"config field `seed`: expected an int >= 0, got {self.seed}")
+        if self.n_seeds < 1: raise ValueError(f"config field `n_seeds`: expected an int >= 1, got {self.n_seeds}")
         if self.device not in DEVICES and not self.device.startswith("cuda:"):
             raise ValueError(f"config field `device`: expected one of {DEVICES} or 'cuda:N', got {self.device!r}")
         if self.scale not in PRESETS: raise ValueError(f"config field `scale`: expected one of {PRESETS}, got {self.scale!r}")
@@ -104,9 +108,9 @@ class Config:
 
     @classmethod
     def preset(cls, name: str = "cpu", **overrides) -> "Config":
-        "The config of preset `name` (`smoke`, `cpu` or `gpu`), with `overrides` applied on top."
+        "The config of preset `name` (`smoke`, `cpu` or `gpu`), with `overrides` applied on top (`smoke` runs one seed)."
         if name not in PRESETS: raise ValueError(f"preset: expected one of {PRESETS}, got {name!r}")
-        kw = {**cls.presets.get(name, {}), **overrides, "scale": name}
+        kw = {**_BASE_PRESETS.get(name, {}), **cls.presets.get(name, {}), **overrides, "scale": name}
         return cls().override(**kw)
 
     def override(self, **kw) -> "Config":

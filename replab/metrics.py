@@ -159,7 +159,8 @@ def _nc2(Mc: Tensor) -> dict:
     U = F.normalize(Mc, dim=1)  # (C, d) unit rows (a zero row stays zero)
     i, j = torch.triu_indices(C, C, 1, device=Mc.device)
     cos = (U @ U.T)[i, j]  # (C(C-1)/2,) pairwise cosines
-    return dict(equinorm=float(norms.std(correction=0) / norms.mean()),
+    if bool((norms == 0).any()): cos = torch.full_like(cos, math.nan)  # a zero mean has no angle: undefined, not "equiangular"
+    return dict(equinorm=float(norms.std(correction=0) / norms.mean()),  # 0/0 = NaN when every centred mean is zero
                 equiangularity=float(cos.std(correction=0)),
                 maxangle=float((cos + 1 / (C - 1)).abs().mean()))
 
@@ -168,7 +169,7 @@ def nc2(
     center: bool = True,  # subtract `mu_G` (default: the mean of the rows) first
     mu_G=None,  # (d,) global mean to centre with; `None`: the mean of the rows of `M`
 ) -> dict:  # equinorm, equiangularity, maxangle: all 0 for a simplex ETF
-    "NC2 of Papyan et al.: how far the (centred) rows of `M` are from a simplex ETF."
+    "NC2 of Papyan et al.: how far the (centred) rows of `M` are from a simplex ETF (NaN where a centred row is zero: no angle)."
     M = _matrix(M, "nc2", "M", min_rows=2)
     if center:
         M = M - (M.mean(0) if mu_G is None else _vector(mu_G, M.shape[1], "nc2", "mu_G", M.device))
@@ -292,9 +293,10 @@ def rankme(
     Z,  # (n, d) embeddings (uncentred, as in the paper)
     eps: float = 1e-7,  # the paper's epsilon
 ) -> float:
-    "RankMe of Garrido et al. (2023): $\\exp(-\\sum_k p_k\\log p_k)$ with $p_k = \\sigma_k/\\lVert\\sigma\\rVert_1+\\varepsilon$."
+    "RankMe of Garrido et al. (2023): $\\exp(-\\sum_k p_k\\log p_k)$ with $p_k = \\sigma_k/\\lVert\\sigma\\rVert_1+\\varepsilon$; 0 for a zero matrix."
     s = _svals(Z, False, "rankme")
-    p = s / s.sum().clamp_min(torch.finfo(s.dtype).tiny) + eps
+    if float(s.sum()) == 0.0: return 0.0  # a zero matrix spans nothing (as effective_rank)
+    p = s / s.sum() + eps
     return float(torch.exp(-(p * p.log()).sum()))
 
 # %% ../nbs/00_core/metrics.ipynb #f741bf40

@@ -6,30 +6,73 @@
 from __future__ import annotations
 import difflib, importlib, pkgutil, re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from types import MappingProxyType
+from typing import Callable, Mapping, Sequence
 from .config import Config
 
 # %% auto #0
-__all__ = ['FAMILIES', 'Claim', 'Paper', 'register_paper', 'discover', 'list_papers', 'get_paper']
+__all__ = ['FAMILIES', 'Control', 'Claim', 'Paper', 'register_paper', 'discover', 'list_papers', 'get_paper']
 
 # %% ../nbs/00_core/registry.ipynb #c10045a2
 FAMILIES = ("neural_collapse", "ssl", "masked", "generative", "recsys", "text", "graphs", "multimodal",
             "clustering", "robust", "theory")
 
 @dataclass(frozen=True)
+class Control:
+    "A trivial model measured in the same run (random init, shuffled labels, mean pooling, the untrained network): put in the method's place, it must fail the claim's criterion (protocol v2, 4.4)."
+    name: str  # what the control is, e.g. "random-init encoder"
+    replaces: Mapping[str, str]  # measured key of the method -> measured key of the control that stands in for it
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name.strip(): raise ValueError("Control: `name` must be a non-empty string")
+        if not isinstance(self.replaces, Mapping) or not self.replaces or not all(isinstance(k, str) and isinstance(v, str) for k, v in self.replaces.items()):
+            raise ValueError(f"Control {self.name!r}: `replaces` must be a non-empty dict of measured keys, method key -> control key, got {self.replaces!r}")
+        object.__setattr__(self, "replaces", MappingProxyType(dict(self.replaces)))
+
+    def substitute(self, measured: dict) -> dict:
+        "`measured` with each method value replaced by its control's value."
+        missing = [k for kv in self.replaces.items() for k in kv if k not in measured]
+        if missing: raise KeyError(f"control {self.name!r}: measured values lack {missing}")
+        return {**measured, **{m: measured[c] for m, c in self.replaces.items()}}
+
+@dataclass(frozen=True)
 class Claim:
-    "One checkable claim of a paper: a comparison that could fail."
+    "One checkable claim of a paper: a comparison that could fail, its setting, its criterion in words and in code, and its null control."
     id: str  # short slug, unique within the paper, e.g. "utilization"
     statement: str  # what the paper claims, in words
-    criterion: str  # the CPU check's pass criterion, in words (the code computes it)
+    criterion: str  # the pass criterion, in words (exactly what `rule` computes)
+    setting: str  # where it is checked: data, model, scale ("MNIST, conv autoencoder, K = 64..1024")
+    rule: Callable[[dict], bool | None]  # the criterion in code: measured values (one seed's or the seed mean) -> holds?
     paper_value: str | None = None  # the paper's number where one exists, e.g. "100% vs 1.4% (ImageNet, K=65536)"
+    control: Control | None = None  # a trivial model that must fail the criterion, measured in the same run
+    note: str = ""  # the criterion's history: a value changed after a pilot says old value, new value and why
+    show: tuple[str, ...] = ()  # measured keys shown in the claims tables (default: the first three)
 
     def __post_init__(self):
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.id or ""):
             raise ValueError(f"Claim: `id` must be a lower-case slug like 'utilization', got {self.id!r}")
-        for f in ("statement", "criterion"):
+        for f in ("statement", "criterion", "setting"):
             if not isinstance(getattr(self, f), str) or not getattr(self, f).strip():
                 raise ValueError(f"Claim {self.id!r}: `{f}` must be a non-empty string")
+        if not callable(self.rule): raise TypeError(f"Claim {self.id!r}: `rule` must be a function of the measured values, got {self.rule!r}")
+        if self.control is not None and not isinstance(self.control, Control):
+            raise TypeError(f"Claim {self.id!r}: `control` must be a Control or None, got {type(self.control).__name__}")
+        object.__setattr__(self, "show", tuple(self.show))
+
+    def holds(self, measured: dict) -> bool | None:
+        "Evaluate the criterion on `measured` (None: the rule cannot say, e.g. a variant was not run)."
+        try: out = self.rule(measured)
+        except KeyError as e: raise KeyError(f"claim {self.id!r}: its rule reads {e}, which the run did not measure ({sorted(measured)})") from None
+        if out is None: return None
+        if hasattr(out, "item"): out = out.item()
+        if not isinstance(out, (bool, int)): raise TypeError(f"claim {self.id!r}: `rule` must return True, False or None, got {out!r}")
+        return bool(out)
+
+    def fingerprint(self) -> dict:
+        "What the claims hash covers: every field in words (the rule's code is covered by the module hash)."
+        ctl = None if self.control is None else dict(name=self.control.name, replaces=dict(self.control.replaces))
+        return dict(id=self.id, statement=self.statement, criterion=self.criterion, setting=self.setting,
+                    paper_value=self.paper_value, control=ctl, note=self.note, show=list(self.show))
 
 @dataclass
 class Paper:
@@ -62,7 +105,7 @@ def register_paper(id: str, *, title: str, arxiv: str, family: str, code: str, c
     if family not in FAMILIES: raise ValueError(f"register_paper({id!r}): `family` must be one of {FAMILIES}, got {family!r}")
     if not re.fullmatch(r"\d{4}\.\d{4,5}", arxiv or ""): raise ValueError(f"register_paper({id!r}): `arxiv` must look like '2411.02038', got {arxiv!r}")
     claims = tuple(claims)
-    if not 1 <= len(claims) <= 3: raise ValueError(f"register_paper({id!r}): expected 1-3 claims, got {len(claims)}")
+    if not 1 <= len(claims) <= 6: raise ValueError(f"register_paper({id!r}): expected 1-6 claims, got {len(claims)}")
     if not all(isinstance(c, Claim) for c in claims): raise TypeError(f"register_paper({id!r}): `claims` must be Claim objects")
     ids = [c.id for c in claims]
     if len(set(ids)) != len(ids): raise ValueError(f"register_paper({id!r}): duplicate claim ids {ids}")
