@@ -209,9 +209,10 @@ def build(readme_only: bool = False) -> Path:
             continue
         _family_index_md(ROOT / "nbs" / folder, SRC / folder / "index.md")
         nav.append({FAMILY_NAMES.get(folder, folder): [{"Overview": f"{folder}/index.md"}] + [{t: p} for t, p in sorted(items)]})
-    (SRC / "claims.md").write_text("# Claims\n\nEvery registered claim, the paper's value, the CPU check (criterion, measured value, verdict) "
-                                   "and the GPU verdict. Verdicts come from `results/<paper>/<scale>.json`; "
-                                   "`make repro` regenerates them.\n\n" + claims_page() + "\n")
+    (SRC / "claims.md").write_text("# Claims\n\nEvery registered claim: where it is checked (the setting), what the CPU run measured "
+                                   "(mean ± std over seeds 0, 1, 2), the null control measured beside it, and the verdict at each "
+                                   "scale. Each paper's page gives the criterion, the reason for the verdict and every seed's values. "
+                                   "All of it comes from `results/<paper>/<scale>.json`; `make repro` regenerates them.\n\n" + claims_page() + "\n")
     (SRC / "api.md").write_text(api_page())
     shutil.copy(DOCS / "gpu.md", SRC / "gpu.md")
     shutil.copytree(DOCS / "assets", SRC / "assets", dirs_exist_ok=True)

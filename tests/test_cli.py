@@ -25,13 +25,16 @@ def test_run_smoke(tmp_path):
     r = run("run", "simvq", "--scale", "smoke", "--seed", "3", "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
     res = json.loads((tmp_path / "simvq" / "smoke.json").read_text())
-    assert res["config"]["seed"] == 3 and res["provenance"]["wall_time_s"] < 60
-    assert "| paper | claim |" in r.stdout
+    assert res["config"]["seed"] == 3 and res["seeds"] == [3] and res["provenance"]["wall_time_s"] < 60
+    assert "utilization" in r.stdout and "not tested at this scale" in r.stdout and "setting:" in r.stdout
 
 
 def test_report():
     r = run("report")
-    assert r.returncode == 0 and "| paper | claim |" in r.stdout
+    assert r.returncode == 0 and "simvq:" in r.stdout and "setting:" in r.stdout, r.stderr
+    assert max(map(len, r.stdout.splitlines())) <= 100, "the terminal report wraps at 100 columns"
+    r = run("report", "--markdown")
+    assert r.returncode == 0 and "| paper | claim | setting |" in r.stdout
 
 
 def test_data_list():
