@@ -208,6 +208,9 @@ def split_rows(budget: int,  # M, total rows
         base = {f: max(1, int(math.floor(share[f]))) for f in free}
         rest = left - sum(base.values())
         for f in sorted(free, key=lambda f: -(share[f] - math.floor(share[f])))[:max(0, rest)]: base[f] += 1
+        while rest < 0:  # the one-row minimum overshot the budget: take rows back from the fields with the most
+            f = max((f for f in free if base[f] > 1), key=lambda f: (base[f], -(share[f] - math.floor(share[f]))))
+            base[f] -= 1; rest += 1
         out.update(base)
     return {f: out[f] for f in V}
 

@@ -311,7 +311,7 @@ def results_dir() -> Path:
 PILOT_SEED = 1000  # seeds from here on are pilots: they calibrate criteria and are never reported
 
 def default_out(seed: int = 0) -> Path:
-    "Where the CLI writes: `results/` for the reported seeds, `results/_pilots/` (git-ignored) for pilot seeds."
+    "Where the CLI writes: `results/` for the reported seeds, `results/_pilots/` (committed: the record of the calibration) for pilot seeds."
     return results_dir() / "_pilots" if seed >= PILOT_SEED else results_dir()
 
 def notebook_scale() -> str:
@@ -382,12 +382,12 @@ def load_result(paper_id: str, scale: str = "cpu", root: str | Path | None = Non
     return Result.load(path)
 
 # %% ../nbs/00_core/experiment.ipynb #aeb2f148
-def load_results(root: str | Path | None = None) -> dict[tuple[str, str], Result]:
-    "All saved results under `root` (default `results_dir()`), keyed by (paper id, scale)."
+def load_results(root: str | Path | None = None, papers: list[str] | None = None) -> dict[tuple[str, str], Result]:
+    "The saved results under `root` (default `results_dir()`) of `papers` (default: all), keyed by (paper id, scale)."
     root = results_dir() if root is None else root
     out = {}
     for p in sorted(Path(root).glob("*/*.json")):
-        if p.parent.name.startswith("_"): continue
+        if p.parent.name.startswith("_") or (papers is not None and p.parent.name not in papers): continue
         try: r = Result.load(p)
         except (json.JSONDecodeError, TypeError, KeyError) as e:
             raise ValueError(f"load_results: {p} is not a replab result ({e})") from e
@@ -407,9 +407,10 @@ def _control_text(cr: ClaimResult | None, claim: Claim) -> str:
 
 def claims_rows(root: str | Path | None = None, papers: list[Paper] | None = None) -> list[dict]:
     "One dict per registered claim: the claim in words, setting, control, and per scale the measured values (mean ± std), verdict, reason."
-    res = load_results(root)
+    papers = papers if papers is not None else list_papers()
+    res = load_results(root, [p.id for p in papers])
     rows = []
-    for p in (papers if papers is not None else list_papers()):
+    for p in papers:
         for c in p.claims:
             row = dict(paper=p.id, family=p.family, title=p.title, claim=c.id, statement=c.statement, setting=c.setting,
                        paper_value=c.paper_value or "", criterion=c.criterion, control=c.control.name if c.control else "")
@@ -448,7 +449,7 @@ def claims_table(root: str | Path | None = None, papers: list[Paper] | None = No
 
 def claims_detail(paper_id: str, root: str | Path | None = None) -> str:
     "Markdown: every claim of `paper_id` with its criterion, setting, control, note and, per scale, verdict, reason and each seed's values."
-    p, res = get_paper(paper_id), load_results(root)
+    p, res = get_paper(paper_id), load_results(root, [paper_id])
     out = []
     for c in p.claims:
         out.append(f"**{c.id}**: {c.statement}" + (f" (paper: {c.paper_value})" if c.paper_value else ""))

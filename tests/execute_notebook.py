@@ -16,6 +16,8 @@ cwd = os.getcwd(); os.chdir(fn.parent)
 try:
     sh.run_all(nb, exc_stop=True, preproc=lambda c: c.cell_type != "code" or "nbdev_export(" in c.source)
 finally: os.chdir(cwd)
+for c in nb.cells:  # progress bars and warnings written to stderr are not part of the page
+    if c.get("outputs"): c["outputs"] = [o for o in c["outputs"] if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
 write_nb(nb, fn)
 subprocess.run([str(Path(sys.executable).parent / "nbdev_clean"), "--fname", str(fn)], check=True)
 print(f"executed {fn} in {time.time() - t:.0f} s")
