@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core/registry.ipynb #1705429a
 from __future__ import annotations
-import difflib, importlib, pkgutil, re
+import difflib, importlib, importlib.util, pkgutil, re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Mapping, Sequence
@@ -132,8 +132,20 @@ def discover(force: bool = False) -> None:
         try: pkg = importlib.import_module(f"replab.{fam}")
         except ModuleNotFoundError: continue
         for m in pkgutil.iter_modules(pkg.__path__):
-            if not m.name.startswith("_"): importlib.import_module(f"replab.{fam}.{m.name}")
+            if not m.name.startswith("_"): _import_paper(f"replab.{fam}.{m.name}")
     _DISCOVERED = True
+
+def _import_paper(name: str):
+    try: return importlib.import_module(name)
+    except Exception as e: raise ImportError(f"paper module {name} failed to import: {type(e).__name__}: {e}") from e
+
+def _find_module(id: str) -> str | None:
+    "`replab.<family>.<id>` if such a module exists (found without importing the other papers)."
+    for fam in FAMILIES:
+        spec = importlib.util.find_spec(f"replab.{fam}")
+        if spec and spec.submodule_search_locations and any(m.name == id for m in pkgutil.iter_modules(spec.submodule_search_locations)):
+            return f"replab.{fam}.{id}"
+    return None
 
 def list_papers(family: str | None = None) -> list[Paper]:
     "Registered papers, sorted by family order then id; optionally one family."
@@ -146,6 +158,7 @@ def list_papers(family: str | None = None) -> list[Paper]:
 def get_paper(id: str) -> Paper:
     "The registered paper `id`; an unknown id raises with the closest matches."
     if not isinstance(id, str): raise TypeError(f"get_paper: `id` must be a str, got {type(id).__name__}")
+    if id not in _REGISTRY and (mod := _find_module(id)): _import_paper(mod)  # one paper: import just its module
     if id not in _REGISTRY: discover()
     if id not in _REGISTRY:
         close = difflib.get_close_matches(id, list(_REGISTRY), n=3)
