@@ -19,7 +19,7 @@ from sklearn.preprocessing import StandardScaler
 # %% auto #0
 __all__ = ['knn_predict', 'knn_accuracy', 'linear_probe', 'recall_at_k', 'hit_rate_at_k', 'mrr', 'ndcg_at_k',
            'mean_average_precision', 'cluster_accuracy', 'nmi', 'ari', 'auc', 'log_loss', 'reliability_curve',
-           'expected_calibration_error']
+           'expected_calibration_error', 'over_under_confidence']
 
 # %% ../nbs/00_core/evaluate.ipynb #ab088c2a
 def _tensor(fn: str, name: str, x) -> torch.Tensor:
@@ -372,3 +372,18 @@ def expected_calibration_error(
     df = _reliability("expected_calibration_error", probs, labels, n_bins)
     nz = df[df["count"] > 0]
     return float((nz["count"] / nz["count"].sum() * (nz["accuracy"] - nz["confidence"]).abs()).sum())
+
+# %% ../nbs/00_core/evaluate.ipynb #0026d487
+def over_under_confidence(
+    probs, # (n, C) softmax outputs, rows sum to 1
+    labels, # (n,) true class indices 0..C-1
+    n_bins: int = 15, # M equal-width confidence bins (as `expected_calibration_error`)
+) -> dict: # ece, over, under (ece = over + under), gap = confidence - accuracy (= over - under), confidence, accuracy
+    "ECE split into its over-confident and under-confident bins, and the signed gap mean confidence - accuracy."
+    df = _reliability("over_under_confidence", probs, labels, n_bins)
+    nz = df[df["count"] > 0]
+    w = (nz["count"] / nz["count"].sum()).to_numpy()
+    d = (nz["confidence"] - nz["accuracy"]).to_numpy()  # per-bin gap conf - acc
+    over, under = float((w * np.clip(d, 0, None)).sum()), float((w * np.clip(-d, 0, None)).sum())
+    conf, acc = float((w * nz["confidence"].to_numpy()).sum()), float((w * nz["accuracy"].to_numpy()).sum())
+    return dict(ece=over + under, over=over, under=under, gap=conf - acc, confidence=conf, accuracy=acc)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #1e5fff7a
 from __future__ import annotations
-import itertools, time
+import functools, itertools, time
 from dataclasses import dataclass
 from typing import ClassVar
 import numpy as np
@@ -13,21 +13,20 @@ import networkx as nx
 from matplotlib.figure import Figure
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
+from sklearn.model_selection import StratifiedKFold
 from ..config import Config
-from ..registry import register_paper, Claim
-from ..experiment import Result, check
+from ..registry import register_paper, Claim, Control
+from ..experiment import Run
 from ..data import load_graph
 from ..walks import as_adjacency, netmf_matrix, pmi, svd_embedding, random_walks, cooccurrence
 from ..plots import theme_rc, palette
 
 # %% auto #0
-__all__ = ['GRAPHLETS', 'ORBIT_GRAPHLET', 'ORBIT_ADJACENCIES', 'SEEN_BY_WALKS', 'WALK_MIXTURE', 'ROLE_NAMES', 'GRAPHS',
-           'classify_graphlet', 'orbit_adjacency_bruteforce', 'orbit_adjacencies', 'walk_counts', 'walk_orbit_mixture',
-           'gopmi_embeddings', 'rwpmi_embeddings', 'macro_f1', 'atlas_check', 'roles_graph', 'GraphletOrbitsConfig',
-           'evaluate_graph', 'run']
+__all__ = ['GRAPHLETS', 'ORBIT_GRAPHLET', 'ORBIT_ADJACENCIES', 'WALK_KINDS', 'WALK_MIXTURE', 'SEEN_BY_WALKS', 'SEEN_BY_NB_WALKS',
+           'VISIBILITY', 'ROLE_NAMES', 'REAL_GRAPHS', 'GRAPHS', 'FAMILIES', 'MARGIN_REAL', 'MARGIN_ROLES',
+           'classify_graphlet', 'orbit_adjacency_bruteforce', 'orbit_adjacencies', 'walk_visibility', 'walk_counts',
+           'walk_orbit_mixture', 'gopmi_embeddings', 'rwpmi_embeddings', 'degree_features', 'macro_f1', 'nested_f1',
+           'atlas_check', 'roles_graph', 'GraphletOrbitsConfig', 'evaluate_graph', 'run']
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #85b118ce
 GRAPHLETS = {  # graphlet id: (nodes, edges, max degree) -> name; Przulj's numbering G0..G8
@@ -188,34 +187,57 @@ def orbit_adjacencies(A,  # (n, n) symmetric adjacency; weights are ignored (bin
     return {key: out[key] for key in ORBIT_ADJACENCIES}
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #4563df38
-SEEN_BY_WALKS = [(1, 0, 0), (2, 1, 1), (1, 3, 3), (3, 4, 4), (1, 8, 8), (2, 9, 10), (2, 10, 9), (2, 12, 12),
-                 (1, 12, 13), (1, 13, 12), (1, 14, 14)]  # the orbit adjacencies in the walk identities for r = 1, 2, 3
-WALK_MIXTURE = {1: {(1, 0, 0): 1}, 2: {(2, 1, 1): 1, (1, 3, 3): 1},
-                3: {(3, 4, 4): 1, (1, 8, 8): 1, (2, 9, 10): 1, (2, 10, 9): 1, (2, 12, 12): 2, (1, 12, 13): 1,
-                    (1, 13, 12): 1, (1, 14, 14): 2}}  # r -> {orbit adjacency: multiplicity}
+WALK_KINDS = ("ordinary", "non-backtracking")
+_NB3 = {(3, 4, 4): 1, (1, 8, 8): 1, (2, 9, 10): 1, (2, 10, 9): 1, (2, 12, 12): 2, (1, 12, 13): 1, (1, 13, 12): 1,
+        (1, 14, 14): 2}  # non-backtracking walks of length 3: Hamiltonian paths of a 4-node graphlet
+_BACKTRACK3 = {(1, 0, 0): 1, (1, 1, 2): 1, (1, 2, 1): 1, (1, 3, 3): 2}  # ordinary minus non-backtracking: u-v-b-v and u-a-u-v
+WALK_MIXTURE = {  # walk kind -> length r -> {orbit adjacency: multiplicity} in the off-diagonal walk count
+    "ordinary": {1: {(1, 0, 0): 1}, 2: {(2, 1, 1): 1, (1, 3, 3): 1},
+                 3: {k: _NB3.get(k, 0) + _BACKTRACK3.get(k, 0) for k in ORBIT_ADJACENCIES if k in _NB3 or k in _BACKTRACK3}},
+    "non-backtracking": {1: {(1, 0, 0): 1}, 2: {(2, 1, 1): 1, (1, 3, 3): 1}, 3: dict(_NB3)}}
+
+def _seen(kind): return [k for k in ORBIT_ADJACENCIES if any(k in WALK_MIXTURE[kind][r] for r in (1, 2, 3))]
+SEEN_BY_WALKS = _seen("ordinary")  # the 13 orbit adjacencies that ordinary (DeepWalk / NetMF) walks of length <= 3 count
+SEEN_BY_NB_WALKS = _seen("non-backtracking")  # the 11 that non-backtracking walks of length <= 3 count
+VISIBILITY = {"both": "seen by ordinary and non-backtracking walks (r <= 3)",
+              "ordinary": "seen by ordinary walks only, through backtracking (r <= 3)",
+              "none": "unseen by walks of either kind (r <= 3)"}
+
+def walk_visibility(key) -> str:
+    "Which walks of length <= 3 count orbit adjacency `key`: 'both' kinds, 'ordinary' walks only (by backtracking), or 'none'."
+    if key not in _KEY_ID: raise ValueError(f"walk_visibility: {key!r} is not one of the 28 (hop, o_i, o_j) keys")
+    return "both" if key in SEEN_BY_NB_WALKS else "ordinary" if key in SEEN_BY_WALKS else "none"
 
 def walk_counts(A,  # (n, n) symmetric adjacency (binarised)
                 length: int,  # r in 1, 2, 3
-               ) -> sp.csr_matrix:  # (n, n) walks of length r between distinct nodes (r = 3: minus those revisiting an endpoint)
-    "The left-hand side of the walk identities: $\\mathrm{offdiag}(A^r)$, for $r = 3$ minus $A_{uv}(d_u+d_v-1)$."
+                kind: str = "ordinary",  # "ordinary" ($A^r$) or "non-backtracking" ($A^{(r)}_\mathrm{NB}$)
+               ) -> sp.csr_matrix:  # (n, n) walks of length r between distinct nodes
+    "The left-hand side of the walk identities: off-diagonal $A^r$, or the non-backtracking $A^{(r)}_\\mathrm{NB}$."
     if length not in (1, 2, 3): raise ValueError(f"walk_counts: `length` must be 1, 2 or 3, got {length!r}")
+    if kind not in WALK_KINDS: raise ValueError(f"walk_counts: `kind` must be one of {WALK_KINDS}, got {kind!r}")
     M = as_adjacency(A, "walk_counts", binary=True).astype(np.int64)
-    W = M.copy()
-    for _ in range(length - 1): W = W @ M
+    if kind == "ordinary":
+        W = M.copy()
+        for _ in range(length - 1): W = W @ M
+    else:  # A_NB(0) = I, A_NB(1) = A, A_NB(2) = A^2 - D, A_NB(r) = A A_NB(r-1) - (D - I) A_NB(r-2)
+        D = sp.diags(np.asarray(M.sum(1)).ravel(), dtype=np.int64)
+        I = sp.identity(M.shape[0], dtype=np.int64, format="csr")
+        prev, W = M, (M @ M - D)
+        if length == 1: W = M
+        elif length == 3: W = M @ W - (D - I) @ prev
     W = sp.csr_matrix(W); W.setdiag(0); W.eliminate_zeros()
-    if length == 3:
-        d = np.asarray(M.sum(1)).ravel()
-        W = sp.csr_matrix(W - M.multiply(d[:, None] + d[None, :] - 1)); W.eliminate_zeros()
     return W
 
 def walk_orbit_mixture(orbits: dict,  # the 28 matrices from `orbit_adjacencies`
                        length: int,  # r in 1, 2, 3
+                       kind: str = "ordinary",  # "ordinary" or "non-backtracking" walks
                       ) -> sp.csr_matrix:  # (n, n) the right-hand side: the weighted sum of orbit adjacencies
-    "The sum of orbit adjacencies that walks of length r count (`WALK_MIXTURE[r]`)."
-    if length not in WALK_MIXTURE: raise ValueError(f"walk_orbit_mixture: `length` must be 1, 2 or 3, got {length!r}")
-    missing = [k for k in WALK_MIXTURE[length] if k not in orbits]
+    "The sum of orbit adjacencies that walks of length r of `kind` count (`WALK_MIXTURE[kind][r]`)."
+    if kind not in WALK_KINDS: raise ValueError(f"walk_orbit_mixture: `kind` must be one of {WALK_KINDS}, got {kind!r}")
+    if length not in WALK_MIXTURE[kind]: raise ValueError(f"walk_orbit_mixture: `length` must be 1, 2 or 3, got {length!r}")
+    missing = [k for k in WALK_MIXTURE[kind][length] if k not in orbits]
     if missing: raise ValueError(f"walk_orbit_mixture: `orbits` lacks {missing}; pass the dict from `orbit_adjacencies`")
-    return sp.csr_matrix(sum(m * orbits[k] for k, m in WALK_MIXTURE[length].items()))
+    return sp.csr_matrix(sum(m * orbits[k] for k, m in WALK_MIXTURE[kind][length].items()))
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #f412fbd4
 def gopmi_embeddings(orbits: dict,  # {(h, o_i, o_j): (n, n) sparse} from `orbit_adjacencies`
@@ -242,20 +264,81 @@ def rwpmi_embeddings(A,  # (n, n) symmetric adjacency, connected
         out[T] = svd_embedding(pmi(C), dim, seed)
     return out
 
+def degree_features(A,  # (n, n) symmetric adjacency
+                   ) -> np.ndarray:  # (n, 1) log(1 + degree)
+    "The trivial embedding of the null control: each node's log degree, nothing else."
+    return np.log1p(np.asarray(as_adjacency(A, "degree_features", binary=True).sum(1)).reshape(-1, 1))
+
+def _fit_predict(Xtr, ytr, Xte):
+    "Standardise on the training rows, fit a logistic regression (scikit-learn's defaults: L2, C = 1), predict `Xte`."
+    mu, sd = Xtr.mean(0), Xtr.std(0); sd[sd == 0] = 1
+    return LogisticRegression(max_iter=2000).fit((Xtr - mu) / sd, ytr).predict((Xte - mu) / sd)
+
+def _check_labels(fn, X, y, folds):
+    X, y = np.asarray(X), np.asarray(y)
+    if X.ndim != 2 or y.ndim != 1 or len(X) != len(y): raise ValueError(f"{fn}: expected X (n, d) and y (n,), got {X.shape} and {y.shape}")
+    counts = np.bincount(y)
+    if counts[counts > 0].min() < folds:
+        raise ValueError(f"{fn}: every class needs at least `folds`={folds} nodes, got counts {counts.tolist()}")
+    return X, y
+
 def macro_f1(X: np.ndarray,  # (n, d) node embeddings
              y: np.ndarray,  # (n,) int labels
              folds: int = 5,  # stratified CV folds
              seed: int = 0,  # fold shuffling
             ) -> float:  # macro-F1 of the out-of-fold predictions
     "Node-label prediction: standardised features, logistic regression, stratified k-fold CV, macro-F1."
-    X, y = np.asarray(X), np.asarray(y)
-    if X.ndim != 2 or y.ndim != 1 or len(X) != len(y): raise ValueError(f"macro_f1: expected X (n, d) and y (n,), got {X.shape} and {y.shape}")
-    counts = np.bincount(y)
-    if counts[counts > 0].min() < folds:
-        raise ValueError(f"macro_f1: every class needs at least `folds`={folds} nodes, got counts {np.bincount(y).tolist()}")
-    cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
-    pred = cross_val_predict(make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000)), X, y, cv=cv)
-    return float(f1_score(y, pred, average="macro"))
+    X, y = _check_labels("macro_f1", X, y, folds)
+    pred = np.empty_like(y)
+    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(X, y):
+        pred[te] = _fit_predict(X[tr], y[tr], X[te])
+    return float(f1_score(y, pred, average="macro", zero_division=0))
+
+def nested_f1(embeddings: dict,  # {name: (n, d) array}: every candidate embedding
+              y: np.ndarray,  # (n,) int labels
+              families: dict | None = None,  # {family: [candidate names]}: one selection per family (default: all in one)
+              folds: int = 5,  # outer stratified CV folds: the held-out scores
+              inner_folds: int = 3,  # stratified CV inside each outer training fold: the selection
+              seed: int = 0,  # draws the outer and inner fold shuffles
+             ) -> dict:  # nested {family: macro-F1}, chosen {family: [name per outer fold]}, per_candidate {name: outer-CV macro-F1}
+    "Macro-F1 of choosing a family's candidate by inner CV within each training fold and scoring it on the held-out fold."
+    fn = "nested_f1"
+    if not isinstance(embeddings, dict) or not embeddings: raise ValueError(f"{fn}: `embeddings` must be a non-empty dict name -> (n, d) array")
+    names = list(embeddings)
+    families = {"all": names} if families is None else dict(families)
+    unknown = sorted({k for c in families.values() for k in c} - set(names))
+    if unknown: raise ValueError(f"{fn}: `families` name candidates that `embeddings` lacks: {unknown}")
+    _, y = _check_labels(fn, np.asarray(embeddings[names[0]]), y, folds)
+    if inner_folds < 2: raise ValueError(f"{fn}: `inner_folds` must be >= 2, got {inner_folds}")
+    n, rng = len(y), np.random.default_rng(seed)
+    states = [int(s) for s in rng.integers(2**31 - 1, size=folds + 1)]
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=states[0]).split(np.zeros(n), y))
+    if min(np.bincount(y[tr])[np.unique(y)].min() for tr, _ in splits) < inner_folds:
+        raise ValueError(f"{fn}: a training fold has a class with fewer than `inner_folds`={inner_folds} nodes")
+    pred = {k: np.empty_like(y) for k in names}  # each candidate's out-of-fold predictions
+    inner = np.full((folds, len(names)), np.nan)  # inner-CV macro-F1 of each candidate in each outer training fold
+    compete = {k for c in families.values() if len(c) > 1 for k in c}  # a family of one candidate needs no selection
+    for f, (tr, te) in enumerate(splits):
+        icv = list(StratifiedKFold(inner_folds, shuffle=True, random_state=states[f + 1]).split(np.zeros(len(tr)), y[tr]))
+        for j, k in enumerate(names):
+            X = np.asarray(embeddings[k], dtype=float)
+            if X.shape[0] != n: raise ValueError(f"{fn}: embedding {k!r} has {X.shape[0]} rows, expected {n}")
+            Xtr, ytr, ip = X[tr], y[tr], np.empty_like(y[tr])
+            if k in compete:
+                for itr, ite in icv: ip[ite] = _fit_predict(Xtr[itr], ytr[itr], Xtr[ite])
+                inner[f, j] = f1_score(ytr, ip, average="macro", zero_division=0)
+            pred[k][te] = _fit_predict(Xtr, ytr, X[te])
+    per_candidate = {k: float(f1_score(y, pred[k], average="macro", zero_division=0)) for k in names}
+    nested, chosen = {}, {}
+    for fam, cands in families.items():
+        cands = list(cands)
+        if not cands: nested[fam], chosen[fam] = float("nan"), []; continue
+        idx = [names.index(k) for k in cands]
+        chosen[fam] = [cands[int(np.argmax(inner[f, idx]))] if len(idx) > 1 else cands[0] for f in range(folds)]
+        p = np.empty_like(y)
+        for (tr, te), k in zip(splits, chosen[fam]): p[te] = pred[k][te]
+        nested[fam] = float(f1_score(y, p, average="macro", zero_division=0))
+    return dict(nested=nested, chosen=chosen, per_candidate=per_candidate)
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #32dffac5
 def atlas_check(max_nodes: int = 7,  # check the atlas graphs with 2..max_nodes nodes
@@ -309,16 +392,27 @@ def roles_graph(units: int = 18,  # cliques on the ring
             if u != v: G.add_edge(u, v)
     return _lcc(nx.to_scipy_sparse_array(G, nodelist=range(len(y)), format="csr"), np.array(y))
 
+REAL_GRAPHS = {"karate": "karate_club", "drosophila": "drosophila_left", "davis": None}  # name -> replab.data.load_graph name
+
+@functools.lru_cache(maxsize=None)
 def _load_graph(name: str) -> tuple[sp.csr_matrix, np.ndarray]:
-    "A labelled graph of `replab.data.load_graph`, symmetrised, binarised, its largest component, int labels: 'karate' or 'drosophila'."
-    if name not in ("karate", "drosophila"): raise ValueError(f"graphlet_orbits: unknown graph {name!r}; expected 'roles', 'karate' or 'drosophila'")
-    G, labels = load_graph({"karate": "karate_club", "drosophila": "drosophila_left"}[name])
+    "A labelled real graph, symmetrised, binarised, its largest component, int labels: 'karate', 'drosophila' or 'davis' (cached: do not modify)."
+    if name not in REAL_GRAPHS: raise ValueError(f"graphlet_orbits: unknown graph {name!r}; expected 'roles' or one of {list(REAL_GRAPHS)}")
+    if name == "davis":  # networkx's Davis southern women: 18 women and 14 events; label = the side of the bipartite graph
+        G = nx.davis_southern_women_graph(); labels = [G.nodes[v]["bipartite"] for v in G]
+    else: G, labels = load_graph(REAL_GRAPHS[name])
     A = nx.to_scipy_sparse_array(G, nodelist=list(G), weight=None, format="csr")  # unweighted; directed edges become A[i, j]
     A = sp.csr_matrix(((A + A.T) > 0).astype(float)); A.setdiag(0); A.eliminate_zeros()
     return _lcc(A, np.unique(np.asarray(labels), return_inverse=True)[1])
 
+@functools.lru_cache(maxsize=None)
+def _real_orbits(name: str) -> tuple[dict, float]:
+    "The 28 orbit adjacencies of a real graph and the CPU seconds counting them took (seed-independent: counted once per process)."
+    t0 = time.process_time(); O = orbit_adjacencies(_load_graph(name)[0])
+    return O, time.process_time() - t0
+
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #b6780f8d
-GRAPHS = ("roles", "karate", "drosophila")
+GRAPHS = ("roles", "karate", "davis", "drosophila")
 
 @dataclass
 class GraphletOrbitsConfig(Config):
@@ -329,15 +423,14 @@ class GraphletOrbitsConfig(Config):
     rw_exact: bool = True  # RWPMI from NetMF's expected co-occurrence (False: sampled walks)
     walk_length: int = 40  # sampled walks only
     walks_per_node: int = 10  # sampled walks only
-    folds: int = 5  # CV folds
-    n_seeds: int = 3  # CV shuffles (real graphs) and graph draws (roles graph)
+    folds: int = 5  # outer CV folds: the held-out scores (spec)
+    inner_folds: int = 3  # CV folds inside each training fold: selects each family's candidate
     roles_units: int = 18  # cliques in the roles graph
-    rewire: float = 0.05  # roles graph rewiring
-    atlas_max_nodes: int = 6  # atlas graphs checked against brute force (7: all 1252)
-    n_random: int = 5  # G(n, p) graphs for the walk identities
-    margin: float = 0.04  # claim 3: best GOPMI >= best RWPMI + margin on Drosophila (half the pilot margin)
+    rewire: float = 0.05  # roles graph rewiring (spec)
+    atlas_max_nodes: int = 6  # atlas graphs checked against brute force (7: all 1245 with an edge)
+    n_random: int = 5  # G(n, p) graphs for the walk identities, drawn from the seed
     presets: ClassVar[dict] = {
-        "smoke": dict(graphs=("roles", "karate"), roles_units=8, n_seeds=1, folds=3, atlas_max_nodes=4, n_random=1, windows=(1, 2)),
+        "smoke": dict(graphs=("roles", "karate"), roles_units=8, folds=3, inner_folds=2, atlas_max_nodes=4, n_random=1, windows=(1, 2)),
         "cpu": dict(),
         "gpu": dict(n_seeds=5, roles_units=60, atlas_max_nodes=7, n_random=20, rw_exact=False, walks_per_node=80),
     }
@@ -346,133 +439,183 @@ class GraphletOrbitsConfig(Config):
         super().validate()
         bad = [g for g in self.graphs if g not in GRAPHS]
         if bad or not self.graphs: raise ValueError(f"config field `graphs`: expected names from {GRAPHS}, got {self.graphs}")
-        for k in ("dim", "folds", "n_seeds", "roles_units", "n_random", "walk_length", "walks_per_node"):
+        for k in ("dim", "folds", "roles_units", "n_random", "walk_length", "walks_per_node"):
             if getattr(self, k) < 1: raise ValueError(f"config field `{k}`: expected an int >= 1, got {getattr(self, k)}")
+        if self.inner_folds < 2: raise ValueError(f"config field `inner_folds`: expected an int >= 2, got {self.inner_folds}")
         if not self.windows or min(self.windows) < 1: raise ValueError(f"config field `windows`: expected ints >= 1, got {self.windows}")
         if not 2 <= self.atlas_max_nodes <= 7: raise ValueError(f"config field `atlas_max_nodes`: expected 2..7, got {self.atlas_max_nodes}")
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #32b29418
 def _key_name(key) -> str: return f"A{key[1]}_{key[2]}" + ("" if key[0] == 1 else f"@{key[0]}")
+FAMILIES = ("gopmi", "gopmi_walk_seen", "gopmi_walk_unseen", "rwpmi", "degree")  # the nested selections of `evaluate_graph`
 
 def evaluate_graph(A, y, cfg: GraphletOrbitsConfig, seed: int = 0, orbits: dict | None = None) -> dict:
-    "Macro-F1 of every GOPMI and RWPMI embedding of one labelled graph."
-    t0 = time.process_time()
+    "Nested macro-F1 of every family (`FAMILIES`) on one labelled graph, the candidates each outer fold chose, every candidate's outer-CV score."
     orbits = orbit_adjacencies(A) if orbits is None else orbits
-    t_count = time.process_time() - t0
-    go = {k: macro_f1(E, y, cfg.folds, seed) for k, E in gopmi_embeddings(orbits, cfg.dim, seed).items()}
-    rw = {T: macro_f1(E, y, cfg.folds, seed) for T, E in
-          rwpmi_embeddings(A, cfg.windows, cfg.dim, seed, cfg.rw_exact, cfg.walk_length, cfg.walks_per_node).items()}
-    return dict(gopmi=go, rwpmi=rw, count_cpu_s=t_count, n=A.shape[0], edges=int(A.nnz // 2),
-                nonempty=sum(X.nnz > 0 for X in orbits.values()))
+    go = gopmi_embeddings(orbits, cfg.dim, seed)
+    rw = rwpmi_embeddings(A, cfg.windows, cfg.dim, seed, cfg.rw_exact, cfg.walk_length, cfg.walks_per_node)
+    emb = {_key_name(k): E for k, E in go.items()} | {f"RW T={T}": E for T, E in rw.items()} | {"degree": degree_features(A)}
+    fams = dict(gopmi=[_key_name(k) for k in go], gopmi_walk_seen=[_key_name(k) for k in go if k in SEEN_BY_WALKS],
+                gopmi_walk_unseen=[_key_name(k) for k in go if k not in SEEN_BY_WALKS], rwpmi=[f"RW T={T}" for T in rw], degree=["degree"])
+    r = nested_f1(emb, y, fams, cfg.folds, cfg.inner_folds, seed)
+    return dict(r, families=fams, n=A.shape[0], edges=int(A.nnz // 2), nonempty=len(go), keys={_key_name(k): k for k in go})
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #8440c701
+MARGIN_REAL = 0.04  # gopmi_beats_rwpmi: nested GOPMI >= nested RWPMI + this, on the connectome
+MARGIN_ROLES = 0.10  # roles_graph: the spec's margin
+
+def _beats(margin: float):
+    "Rule: the nested GOPMI macro-F1 is at least `margin` above the nested RWPMI one (None when the graph was not run)."
+    def rule(m):
+        if any(np.isnan(m[k]) for k in ("gopmi_f1", "rwpmi_f1")): return None
+        return m["gopmi_f1"] - m["rwpmi_f1"] >= margin - 1e-12
+    return rule
+
+_SELECTION = "d = 16; logistic regression, 5-fold stratified CV; each family's candidate chosen by 3-fold CV inside every training fold"
 _CLAIMS = [
     Claim("exact_counts", "GRADCO computes all 28 orbit-adjacency matrices for graphlets on up to four nodes, exactly",
-          "28 (hop, o_i, o_j) matrices; vectorised counts equal brute-force enumeration on every networkx atlas graph with "
-          "<= atlas_max_nodes nodes (cpu: 6, 202 graphs; gpu: 7, all 1245 with an edge)", "28 matrices"),
+          "28 (hop, o_i, o_j) matrices, and our vectorised counts equal brute-force enumeration on every atlas graph in the "
+          "setting (0 mismatching matrices)",
+          "networkx graph atlas: the 202 graphs with 2-6 nodes and an edge (gpu preset: all 1245 with 2-7 nodes)",
+          lambda m: m["matrices"] == 28 and m["mismatches"] == 0, "28 matrices",
+          show=("matrices", "atlas_graphs", "mismatches")),
     Claim("walks_mix_orbits", "Random walks on up to k nodes capture only a subset of the orbit adjacencies, and mix them",
-          "on n_random G(n, p) graphs, off-diagonal A^2 and non-backtracking A^3 equal the stated sums of orbit adjacencies "
-          "exactly; walks of length <= 3 involve 11 of the 28", "theorem (walks on up to k nodes)"),
+          "off-diagonal A^r (ordinary walks) and non-backtracking A_NB^r, r = 1, 2, 3, equal the stated weighted sums of orbit "
+          "adjacencies exactly (total absolute error 0); those sums involve 13 of the 28 for ordinary walks and 11 for "
+          "non-backtracking walks",
+          "5 G(n, p) graphs drawn from the seed, n in [20, 60), p in [0.05, 0.3)",
+          lambda m: m["abs_error"] == 0 and m["seen_by_walks"] == 13 and m["seen_by_nb_walks"] == 11,
+          "theorem (walks on up to k nodes)",
+          control=Control("the earlier statement: ordinary A^3 taken as the non-backtracking sum",
+                          {"abs_error": "abs_error_nb_sum_for_ordinary_a3"}),
+          note="corrected in protocol v2: ordinary walks of length 3 also count A(1,0,0), A(1,1,2), A(1,2,1) and 2 A(1,3,3) "
+               "(their backtracking walks); the earlier '11 of 28' holds for non-backtracking walks only",
+          show=("abs_error", "seen_by_walks", "seen_by_nb_walks")),
     Claim("gopmi_beats_rwpmi", "On real networks the best orbit-adjacency embedding predicts node labels better than random-walk embeddings",
-          "Drosophila connectome (4 cell types): best-GOPMI macro-F1 >= best-RWPMI macro-F1 + 0.04 (mean over CV seeds); "
-          "karate and the roles graph reported", "6 real networks: orbit adjacencies outperform random walks"),
+          f"nested-selected GOPMI (of up to 28) macro-F1 >= nested-selected RWPMI (of 5 windows) macro-F1 + {MARGIN_REAL}",
+          f"Drosophila larva mushroom-body connectome, left (209 neurons, symmetrised, binarised; 4 cell types); {_SELECTION}",
+          _beats(MARGIN_REAL), "6 real networks: orbit adjacencies outperform random walks",
+          control=Control("degree-only features (log degree)", {"gopmi_f1": "degree_f1"}),
+          note="v1: best-of-28 against best-of-5, both picked on the evaluation folds, margin 0.04 (half of a seed-0 pilot's 0.08). "
+               "v2: each family's candidate picked by CV inside the training folds; pilot seeds 1000-1002 gave margins "
+               "+0.029, +0.102, +0.057 (holds in 2 of 3); the margin stays 0.04, not lowered to fit the pilot",
+          show=("gopmi_f1", "rwpmi_f1", "degree_f1")),
+    Claim("roles_graph", "When labels depend on local structure, orbit-adjacency embeddings beat random-walk embeddings by a wide margin",
+          f"nested-selected GOPMI macro-F1 >= nested-selected RWPMI macro-F1 + {MARGIN_ROLES} (the spec's margin)",
+          "synthetic roles graph drawn from the seed (proxy): a ring of 18 five-cliques carrying 4-leaf stars, 3-node paths "
+          f"and squares, 5% of edges rewired; about 280 nodes in its largest component, label = one of 5 roles; {_SELECTION}",
+          _beats(MARGIN_ROLES), None,
+          control=Control("degree-only features (log degree)", {"gopmi_f1": "degree_f1"}),
+          note="the spec's criterion (+0.10), unchanged. v1 measured it with the best candidates picked on the evaluation folds "
+               "and left it unregistered; registered in v2. Pilot seeds 1000-1002 (nested): margins -0.023, +0.004, +0.002, "
+               "degree alone above both families",
+          show=("gopmi_f1", "rwpmi_f1", "degree_f1")),
 ]
 
-def _stats(runs: list[dict]) -> dict:
-    "Mean and std over seeds of every GOPMI/RWPMI score, and of the best of each family."
-    go = {k: [r["gopmi"].get(k, np.nan) for r in runs] for k in ORBIT_ADJACENCIES if any(k in r["gopmi"] for r in runs)}
-    rw = {T: [r["rwpmi"][T] for r in runs] for T in runs[0]["rwpmi"]}
-    best_go = [max(r["gopmi"].values()) for r in runs]; best_rw = [max(r["rwpmi"].values()) for r in runs]
-    unseen = [max(v for k, v in r["gopmi"].items() if k not in SEEN_BY_WALKS) for r in runs]
-    return dict(gopmi={k: float(np.nanmean(v)) for k, v in go.items()}, rwpmi={T: float(np.mean(v)) for T, v in rw.items()},
-                best_gopmi=float(np.mean(best_go)), best_gopmi_std=float(np.std(best_go)),
-                best_rwpmi=float(np.mean(best_rw)), best_rwpmi_std=float(np.std(best_rw)),
-                best_unseen=float(np.mean(unseen)), margin=float(np.mean(np.subtract(best_go, best_rw))),
-                margin_std=float(np.std(np.subtract(best_go, best_rw))),
-                argbest_gopmi=_key_name(max(go, key=lambda k: np.nanmean(go[k]))),
-                argbest_rwpmi=int(max(rw, key=lambda T: np.mean(rw[T]))),
-                count_cpu_s=float(np.mean([r["count_cpu_s"] for r in runs])), n=runs[0]["n"], edges=runs[0]["edges"])
+def _claim_values(ev: dict | None) -> dict:
+    "The measured values of a node-label claim on one graph (NaN when the graph was not run)."
+    keys = ("gopmi_f1", "rwpmi_f1", "degree_f1", "gopmi_walk_seen_f1", "gopmi_walk_unseen_f1", "margin",
+            "gopmi_best_on_test_folds", "rwpmi_best_on_test_folds")
+    if ev is None: return {k: float("nan") for k in keys}
+    nest, pc, fam = ev["nested"], ev["per_candidate"], ev["families"]
+    best = lambda f: max((pc[k] for k in fam[f]), default=float("nan"))
+    vals = (nest["gopmi"], nest["rwpmi"], nest["degree"], nest["gopmi_walk_seen"], nest["gopmi_walk_unseen"],
+            nest["gopmi"] - nest["rwpmi"], best("gopmi"), best("rwpmi"))
+    return dict(zip(keys, vals))
 
-def _figures(stats: dict, cfg) -> dict:
+def _figures(evals: dict, seed: int) -> dict:
+    "Per-candidate macro-F1 bars for every graph (this seed), and the walk-mixture multiplicities."
     import matplotlib as mpl
+    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D
     figs = {}
     with mpl.rc_context(theme_rc()):
-        gs = list(stats)
-        fig = Figure(figsize=(4.2 * len(gs), 7.5)); axes = fig.subplots(1, len(gs), squeeze=False)[0]
-        c_seen, c_unseen, c_rw = palette(3)
+        gs = list(evals)
+        fig = Figure(figsize=(4.2 * len(gs), 8.0)); axes = fig.subplots(1, len(gs), squeeze=False)[0]
+        pal = palette(10); c_rw, c_both, c_ord, c_none, c_deg = pal[0], pal[9], pal[2], pal[3], pal[7]
+        col = {"both": c_both, "ordinary": c_ord, "none": c_none}
         for ax, g in zip(axes, gs):
-            s = stats[g]
-            names = [f"RW T={T}" for T in s["rwpmi"]] + [_key_name(k) for k in s["gopmi"]]
-            vals = list(s["rwpmi"].values()) + list(s["gopmi"].values())
-            cols = [c_rw] * len(s["rwpmi"]) + [c_seen if k in SEEN_BY_WALKS else c_unseen for k in s["gopmi"]]
-            ax.barh(range(len(vals)), vals, color=cols); ax.set_yticks(range(len(vals)), names, fontsize=8); ax.invert_yaxis()
-            ax.axvline(s["best_rwpmi"], color=c_rw, ls="--", lw=1)
-            ax.set_title(f"{g} (n={s['n']})"); ax.set_xlabel("macro-F1 (5-fold CV)"); ax.set_xlim(0, 1)
-        from matplotlib.patches import Patch
-        axes[0].legend(handles=[Patch(color=c_rw, label="RWPMI (window T)"), Patch(color=c_seen, label="GOPMI, seen by walks <= 3"),
-                                Patch(color=c_unseen, label="GOPMI, unseen by walks")], loc="lower right", fontsize=8)
-        fig.tight_layout(); figs["f1_bars"] = fig
-        fig = Figure(figsize=(11, 2.6)); ax = fig.subplots()
-        Mx = np.array([[WALK_MIXTURE[r].get(k, 0) for k in ORBIT_ADJACENCIES] for r in (1, 2, 3)])
-        ax.imshow(Mx, cmap="Blues", vmin=0, vmax=2.5, aspect="auto")
+            e = evals[g]; pc = e["per_candidate"]
+            names = e["families"]["rwpmi"] + e["families"]["gopmi"] + ["degree"]
+            cols = [c_rw] * len(e["families"]["rwpmi"]) + [col[walk_visibility(e["keys"][k])] for k in e["families"]["gopmi"]] + [c_deg]
+            ax.barh(range(len(names)), [pc[k] for k in names], color=cols); ax.set_yticks(range(len(names)), names, fontsize=8); ax.invert_yaxis()
+            ax.axvline(e["nested"]["gopmi"], color="k", ls="-", lw=1.2)
+            ax.axvline(e["nested"]["rwpmi"], color=c_rw, ls="--", lw=1.2)
+            ax.set_title(f"{g} (n={e['n']})"); ax.set_xlabel(f"macro-F1, outer {len(e['chosen']['gopmi'])}-fold CV"); ax.set_xlim(0, 1)
+        fig.legend(handles=[Patch(color=c_rw, label="RWPMI (window T)"), Patch(color=c_both, label="GOPMI, " + VISIBILITY["both"]),
+                                Patch(color=c_ord, label="GOPMI, " + VISIBILITY["ordinary"]),
+                                Patch(color=c_none, label="GOPMI, " + VISIBILITY["none"]), Patch(color=c_deg, label="degree only (control)"),
+                                Line2D([], [], color="k", lw=1.2, label="GOPMI, nested selection"),
+                                Line2D([], [], color=c_rw, ls="--", lw=1.2, label="RWPMI, nested selection")],
+                   loc="lower center", ncol=4, fontsize=8, frameon=False)
+        fig.suptitle(f"seed {seed}: every candidate's held-out macro-F1 (bars) and the nested selections (lines)", fontsize=10)
+        fig.tight_layout(rect=(0, 0.07, 1, 1)); figs["f1_bars"] = fig
+        fig = Figure(figsize=(12, 3.2)); ax = fig.subplots()
+        rows = [("ordinary", 1), ("ordinary", 2), ("ordinary", 3), ("non-backtracking", 3)]
+        Mx = np.array([[WALK_MIXTURE[kind][r].get(k, 0) for k in ORBIT_ADJACENCIES] for kind, r in rows])
+        ax.imshow(Mx, cmap="Blues", vmin=0, vmax=3.5, aspect="auto")
         for (i, j), v in np.ndenumerate(Mx):
             if v: ax.text(j, i, str(v), ha="center", va="center", fontsize=9)
         ax.set_xticks(range(28), [_key_name(k) for k in ORBIT_ADJACENCIES], rotation=90, fontsize=8)
-        ax.set_yticks(range(3), ["walk r=1", "walk r=2", "walk r=3"]); ax.grid(False)
-        ax.set_title("multiplicity of each orbit adjacency in the walk counts (blank: unseen)")
+        for t, k in zip(ax.get_xticklabels(), ORBIT_ADJACENCIES): t.set_color(col[walk_visibility(k)])
+        ax.set_yticks(range(len(rows)), ["r = 1 (both kinds)", "r = 2 (both kinds)", "r = 3, ordinary", "r = 3, non-backtracking"]); ax.grid(False)
+        ax.set_title("multiplicity of each orbit adjacency in the off-diagonal walk counts (blank: not counted)", fontsize=10)
         fig.tight_layout(); figs["walk_mixture"] = fig
     return figs
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #01469b3b
+@functools.lru_cache(maxsize=None)
+def _atlas(max_nodes: int) -> tuple[int, int, float]:
+    "`atlas_check` is seed-independent: run once per process. (graphs, mismatches, CPU seconds)."
+    t0 = time.process_time(); chk = atlas_check(max_nodes)
+    return chk["graphs"], len(chk["mismatches"]), time.process_time() - t0
+
 @register_paper("graphlet_orbits", title="Graphlets correct for the topological information missed by random walks",
                 arxiv="2405.14194", family="graphs", code="https://github.com/samwindels/gradco",
                 claims=_CLAIMS, config=GraphletOrbitsConfig)
-def run(cfg: GraphletOrbitsConfig) -> Result:
-    "Exact-count and walk-mixture checks, then GOPMI vs RWPMI node-label prediction on every configured graph."
-    tested = cfg.scale != "smoke"
-    metrics, claims = {}, []
-    # 1. exact counts
-    t0 = time.process_time(); chk = atlas_check(cfg.atlas_max_nodes); t_atlas = time.process_time() - t0
-    metrics.update(atlas_graphs=chk["graphs"], atlas_mismatches=len(chk["mismatches"]), n_orbit_adjacencies=len(ORBIT_ADJACENCIES), atlas_cpu_s=t_atlas)
-    claims.append(check("exact_counts", (len(ORBIT_ADJACENCIES) == 28 and not chk["mismatches"]) if tested else None,
-                        dict(matrices=len(ORBIT_ADJACENCIES), atlas_graphs=chk["graphs"], mismatches=len(chk["mismatches"])),
-                        _CLAIMS[0].criterion))
-    # 2. the walk identities
-    rng = np.random.default_rng(cfg.seed); err = 0
-    for i in range(cfg.n_random):
+def run(cfg: GraphletOrbitsConfig) -> Run:
+    "One seed: the atlas check, the walk identities on random graphs drawn from the seed, nested GOPMI vs RWPMI on every graph."
+    n_atlas, n_bad, t_atlas = _atlas(cfg.atlas_max_nodes)
+    # the walk identities, both kinds, on G(n, p) graphs drawn from the seed
+    rng = np.random.default_rng(cfg.seed)
+    err = dict.fromkeys(WALK_KINDS, 0); err_old = 0
+    for _ in range(cfg.n_random):
         G = nx.gnp_random_graph(int(rng.integers(20, 60)), float(rng.uniform(0.05, 0.3)), seed=int(rng.integers(1 << 30)))
         A = nx.to_scipy_sparse_array(G, format="csr"); O = orbit_adjacencies(A)
-        err += sum(int(abs(walk_counts(A, r) - walk_orbit_mixture(O, r)).sum()) for r in (1, 2, 3))
-    metrics.update(walk_identity_abs_error=err, seen_by_walks=len(SEEN_BY_WALKS))
-    claims.append(check("walks_mix_orbits", (err == 0 and len(SEEN_BY_WALKS) == 11) if tested else None,
-                        dict(graphs=cfg.n_random, total_abs_error=err, seen=len(SEEN_BY_WALKS), of=len(ORBIT_ADJACENCIES)),
-                        _CLAIMS[1].criterion))
-    # 3. node-label prediction
-    stats, tables = {}, {"best": []}
+        for kind in WALK_KINDS: err[kind] += sum(int(abs(walk_counts(A, r, kind) - walk_orbit_mixture(O, r, kind)).sum()) for r in (1, 2, 3))
+        err_old += int(abs(walk_counts(A, 3, "ordinary") - walk_orbit_mixture(O, 3, "non-backtracking")).sum())
+    # node labels: CV shuffles (and the roles graph) from the seed; real graphs' orbit counts are seed-independent
+    evals, metrics, t_count = {}, {}, {}
     for g in cfg.graphs:
+        t0 = time.process_time()
         if g == "roles":
-            runs = [evaluate_graph(*roles_graph(cfg.roles_units, rewire=cfg.rewire, seed=cfg.seed + i), cfg, seed=cfg.seed + i)
-                    for i in range(cfg.n_seeds)]
-        else:
-            A, y = _load_graph(g)
-            t0 = time.process_time(); O = orbit_adjacencies(A); t_count = time.process_time() - t0  # counted once per graph
-            runs = [dict(evaluate_graph(A, y, cfg, seed=cfg.seed + i, orbits=O), count_cpu_s=t_count) for i in range(cfg.n_seeds)]
-        s = stats[g] = _stats(runs)
-        for k in ("best_gopmi", "best_gopmi_std", "best_rwpmi", "best_rwpmi_std", "best_unseen", "margin", "margin_std", "count_cpu_s", "n", "edges"):
-            metrics[f"{g}/{k}"] = s[k]
-        tables["best"].append(dict(graph=g, n=s["n"], edges=s["edges"], best_gopmi=s["best_gopmi"], argbest_gopmi=s["argbest_gopmi"],
-                                   best_unseen_gopmi=s["best_unseen"], best_rwpmi=s["best_rwpmi"], argbest_rwpmi=s["argbest_rwpmi"],
-                                   margin=s["margin"]))
-        tables[f"{g}_f1"] = [dict(embedding=_key_name(k), family="GOPMI", seen_by_walks=k in SEEN_BY_WALKS, macro_f1=v) for k, v in s["gopmi"].items()] + \
-                            [dict(embedding=f"RW T={T}", family="RWPMI", seen_by_walks=True, macro_f1=v) for T, v in s["rwpmi"].items()]
-    if "drosophila" in stats:
-        s = stats["drosophila"]
-        measured = dict(drosophila_best_gopmi=s["best_gopmi"], drosophila_best_rwpmi=s["best_rwpmi"], drosophila_margin=s["margin"],
-                        drosophila_argbest_gopmi=s["argbest_gopmi"], drosophila_best_unseen=s["best_unseen"])
-        for g in stats:
-            if g != "drosophila": measured.update({f"{g}_best_gopmi": stats[g]["best_gopmi"], f"{g}_best_rwpmi": stats[g]["best_rwpmi"]})
-        claims.append(check("gopmi_beats_rwpmi", (s["margin"] >= cfg.margin) if tested else None, measured, _CLAIMS[2].criterion,
-                            note="best-of-28 against best-of-5: the GOPMI side has more candidates, as in the paper's comparison"))
-    else:
-        claims.append(check("gopmi_beats_rwpmi", None, dict(graphs=list(cfg.graphs)), _CLAIMS[2].criterion, note="needs the drosophila graph"))
-    return Result("graphlet_orbits", cfg, metrics, claims, tables=tables, figures=_figures(stats, cfg))
+            A, y = roles_graph(cfg.roles_units, rewire=cfg.rewire, seed=cfg.seed); O = orbit_adjacencies(A)
+            t_count[g] = time.process_time() - t0
+        else: A, y = _load_graph(g); O, t_count[g] = _real_orbits(g)
+        t1 = time.process_time()
+        evals[g] = evaluate_graph(A, y, cfg, cfg.seed, O)
+        metrics.update({f"{g}/{f}_f1": evals[g]["nested"][f] for f in FAMILIES})
+        metrics.update({f"{g}/n": evals[g]["n"], f"{g}/edges": evals[g]["edges"], f"{g}/count_cpu_s": t_count[g],
+                        f"{g}/eval_cpu_s": time.process_time() - t1})
+    metrics.update(atlas_graphs=n_atlas, atlas_mismatches=n_bad, atlas_cpu_s=t_atlas,
+                   walk_error_ordinary=err["ordinary"], walk_error_nb=err["non-backtracking"])
+    measured = {
+        "exact_counts": dict(matrices=len(ORBIT_ADJACENCIES), atlas_graphs=n_atlas, mismatches=n_bad),
+        "walks_mix_orbits": dict(abs_error=err["ordinary"] + err["non-backtracking"], seen_by_walks=len(SEEN_BY_WALKS),
+                                 seen_by_nb_walks=len(SEEN_BY_NB_WALKS), graphs=cfg.n_random,
+                                 abs_error_ordinary=err["ordinary"], abs_error_nb=err["non-backtracking"],
+                                 abs_error_nb_sum_for_ordinary_a3=err_old),
+        "gopmi_beats_rwpmi": _claim_values(evals.get("drosophila")),
+        "roles_graph": _claim_values(evals.get("roles")),
+    }
+    tables = {"nested": [], "f1": []}
+    for g, e in evals.items():
+        for f in FAMILIES:
+            c = e["families"][f]
+            tables["nested"].append(dict(graph=g, family=f, candidates=len(c), nested_f1=e["nested"][f], chosen=", ".join(e["chosen"][f]),
+                                         best_on_test_folds=max((e["per_candidate"][k] for k in c), default=float("nan"))))
+        for k, v in e["per_candidate"].items():
+            kind = "RWPMI" if k.startswith("RW") else "degree" if k == "degree" else "GOPMI"
+            vis = walk_visibility(e["keys"][k]) if kind == "GOPMI" else ""
+            tables["f1"].append(dict(graph=g, embedding=k, family=kind, walks=vis, macro_f1=v))
+    return Run(measured, metrics, tables=tables, figures=lambda: _figures(evals, cfg.seed))

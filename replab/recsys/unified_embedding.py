@@ -4,26 +4,28 @@
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #8a3baa82
 from __future__ import annotations
-import math, time
+import functools, math, time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 import numpy as np
+import pandas as pd
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from ..config import Config
-from ..registry import register_paper, Claim
-from ..experiment import Result, check
+from ..registry import register_paper, Claim, Control
+from ..experiment import Run
 from ..ctr import (universal_hash, CategoricalEncoder, FieldEmbedding, HashedEmbedding, CTRModel, split_rows, fit_ctr,
                         evaluate_ctr, embedding_parameters, mean_pool, PAD, _check_int, _check_ids, _check_batch, _ml100k_ctr_frame)
 from ..plots import theme_rc, palette
 
 # %% auto #0
-__all__ = ['METHODS', 'FIELDS', 'UnifiedEmbedding', 'build_embedding', 'row_map', 'collision_stats', 'row_counts',
-           'slot_selectivity', 'UnifiedEmbeddingConfig', 'run']
+__all__ = ['METHODS', 'FIELDS', 'SIDE_FIELDS', 'UnifiedEmbedding', 'build_embedding', 'row_map', 'collision_stats', 'row_counts',
+           'slot_selectivity', 'UnifiedEmbeddingConfig', 'refit_ids', 'split_data', 'frontier_figure',
+           'collisions_figure', 'run']
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #c6014450
 class UnifiedEmbedding(nn.Module):
@@ -49,14 +51,17 @@ class UnifiedEmbedding(nn.Module):
         self.seed = _check_int(fn, "seed", seed)
         self.field_dims = {f: self.lookups[f] * self.dim for f in self.fields}
         self.weight = nn.Parameter(torch.randn(self.num_rows, self.dim) * init_std)  # (M, d): the one shared table
+        for i, f in enumerate(self.fields):  # the (V_f, k_f) rows of every id, hashed once (buffers follow the module's device)
+            ids = torch.arange(self.vocab_sizes[f])
+            self.register_buffer(f"_rowmap{i}", torch.stack([universal_hash(ids, self.num_rows, self.seed, (i, j))
+                                                             for j in range(self.lookups[f])], dim=-1), persistent=False)
 
     def rows(self, field: str, ids: Tensor) -> Tensor:  # (n, k_f) or (n, L, k_f) rows (-1 where ids are padding)
         "Rows of the shared table hit by `ids` of `field`, one column per lookup."
         if field not in self.vocab_sizes: raise ValueError(f"UnifiedEmbedding: unknown field {field!r}; fields are {list(self.fields)}")
         ids = _check_ids("UnifiedEmbedding", field, ids, self.vocab_sizes[field])
-        i, pad = self.fields.index(field), ids < 0
-        return torch.stack([universal_hash(ids.clamp_min(0), self.num_rows, self.seed, (i, j)).masked_fill(pad, PAD)
-                            for j in range(self.lookups[field])], dim=-1)
+        rm = getattr(self, f"_rowmap{self.fields.index(field)}")  # (V_f, k_f): universal_hash(id, M, seed, (field index, lookup))
+        return rm[ids.clamp_min(0).to(rm.device)].masked_fill((ids < 0).to(rm.device).unsqueeze(-1), PAD)
 
     def embed(self, field: str, ids: Tensor) -> Tensor:  # (n, k_f * d)
         "The vector of one field: k_f lookups concatenated (mean-pooled per lookup over multi-valued ids)."
@@ -155,6 +160,8 @@ def slot_selectivity(model: CTRModel,  # a CTRModel on a UnifiedEmbedding
     return {"A": A, "fields": fields, "S": S, "rows": {f: int(len(own[f])) for f in emb.fields}}
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #6002815f
+_LR_GRID = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)  # the tuning grid, the same for every method (tuned on the validation split, pilot seeds)
+
 @dataclass
 class UnifiedEmbeddingConfig(Config):
     budgets: tuple[int, ...] = (64, 256, 1024)  # M: total embedding rows of width `dim` (budget M * dim parameters)
@@ -163,19 +170,24 @@ class UnifiedEmbeddingConfig(Config):
     lookups: int = 2  # k for "unified" (k lookups of width d / k into a table of k M rows)
     include_full: bool = True  # also train the uncompressed model (one exact table per field) as a reference
     hidden: tuple[int, ...] = (64, 32)  # MLP widths
-    lr: float = 1e-2  # Adam learning rate (the same for every method; picked for the per-feature baselines)
+    lr: float | None = None  # one Adam learning rate for every model (what a tuning sweep sets); None: the per-method rates below
+    lr_uniform: float = 1e-2  # per-method Adam learning rates, each picked from _LR_GRID by validation AUC (pilot seeds)
+    lr_proportional: float = 3e-2
+    lr_mux: float = 3e-2
+    lr_unified: float = 1e-2
+    lr_full: float = 1e-2
+    lr_noid: float = 1e-2  # the control without the id fields
     batch_size: int = 512
-    steps: int = 150  # optimiser steps per run (150 x 512 ≈ one epoch of the 80k training rows)
-    n_seeds: int = 1  # seeds seed, seed+1, ... (model init, hash functions, batch order)
-    test_frac: float = 0.2  # test fraction of the random split
-    split_seed: int = 0  # the split is the same for every run
-    n_rows: int | None = None  # use only the first n ratings of a fixed shuffle (None: all 100k)
+    steps: int = 150  # optimiser steps per model (150 x 512 ≈ one epoch of the 70k training rows)
+    test_frac: float = 0.2  # test fraction of the seeded random split
+    val_frac: float = 0.1  # validation fraction (held out from train: tuning and the choice of the per-feature split)
+    n_rows: int | None = None  # use only n ratings of the seeded shuffle (None: all 100k)
     min_rows: int = 3  # slot selectivity: fields with fewer rows of the given purity are skipped
     purity: float = 0.9  # slot selectivity: a row belongs to feature g when g makes >= this share of its lookups
     presets: ClassVar[dict] = {
         "smoke": dict(budgets=(64, 256), steps=20, n_rows=8000, include_full=False),
         "cpu": dict(),
-        "gpu": dict(budgets=(32, 64, 128, 256, 512, 1024, 2048), steps=1500, n_seeds=3),
+        "gpu": dict(budgets=(32, 64, 128, 256, 512, 1024, 2048), steps=1500),  # rates tuned at 150 steps
     }
 
     def validate(self):
@@ -186,27 +198,61 @@ class UnifiedEmbeddingConfig(Config):
         bad = [m for m in self.methods if m not in METHODS]
         if bad or not self.methods: raise ValueError(f"{fn}: `methods` must be a non-empty subset of {METHODS}, got {self.methods}")
         if self.dim % self.lookups: raise ValueError(f"{fn}: `dim`={self.dim} must be divisible by `lookups`={self.lookups}")
-        if not 0 < self.test_frac < 1: raise ValueError(f"{fn}: `test_frac` must be in (0, 1), got {self.test_frac}")
-        for k in ("dim", "lookups", "batch_size", "steps", "n_seeds", "min_rows"):
+        if not (0 < self.test_frac and 0 < self.val_frac and self.test_frac + self.val_frac < 1):
+            raise ValueError(f"{fn}: `test_frac` and `val_frac` must be > 0 with a sum < 1, got {self.test_frac}, {self.val_frac}")
+        for k in ("dim", "lookups", "batch_size", "steps", "min_rows"):
             if getattr(self, k) < 1: raise ValueError(f"{fn}: `{k}` must be >= 1, got {getattr(self, k)}")
-        if not self.lr > 0: raise ValueError(f"{fn}: `lr` must be > 0, got {self.lr}")
+        for m in (*METHODS, "full", "noid"):
+            if not self.lr_of(m) > 0: raise ValueError(f"{fn}: the learning rate of {m!r} must be > 0, got {self.lr_of(m)}")
         if self.n_rows is not None and self.n_rows < 100: raise ValueError(f"{fn}: `n_rows` must be None or >= 100, got {self.n_rows}")
+
+    def lr_of(self, method: str) -> float:
+        "The learning rate of `method`: `lr` when set (a sweep), else `lr_<method>`."
+        return self.lr if self.lr is not None else getattr(self, f"lr_{method}")
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #2c2fb834
 FIELDS = ("user_id", "item_id", "age", "gender", "occupation", "zip", "genres")
+SIDE_FIELDS = ("age", "gender", "occupation", "genres")  # what the no-id control keeps (user, item and zip ids dropped)
 
-def _ml100k_ctr_data(cfg: UnifiedEmbeddingConfig):
-    "Encoded train / test dicts and the vocabularies (fitted on train)."
+@functools.lru_cache(maxsize=1)
+def _ml100k_encoded():
+    "All 100k ratings with ids of an arbitrary global vocabulary (seed-independent, cached): (data, values[f][id])."
     df = _ml100k_ctr_frame()
-    perm = np.random.default_rng(cfg.split_seed).permutation(len(df))
+    data, values = {"y": torch.tensor(df["click"].to_numpy(np.int64))}, {}
+    for f in FIELDS:
+        codes, uniq = pd.factorize(df[f])
+        if f != "genres": data[f], values[f] = torch.from_numpy(codes + 1), [None, *uniq]; continue
+        cells = [[g for g in str(u).split("|") if g] for u in uniq]  # genres: multi-valued, '|'-joined
+        values[f] = [None, *sorted({g for c in cells for g in c})]
+        gid = {g: i for i, g in enumerate(values[f])}
+        a = np.full((len(cells), max(1, max(map(len, cells)))), PAD, dtype=np.int64)
+        for i, c in enumerate(cells): a[i, :len(c)] = [gid[g] for g in c]
+        data[f] = torch.from_numpy(a[codes])
+    return data, values
+
+def refit_ids(ids: Tensor,  # (n,) or (n, L) ids of a vocabulary fitted on more rows (0 unknown, -1 padding)
+              values: Sequence,  # the value behind each of those ids (values[0]: the unknown id)
+              fit_rows: Tensor,  # the rows the new vocabulary is fitted on (the training split)
+             ) -> tuple[Tensor, int]:  # (ids in the new vocabulary, its size V_f)
+    "Re-encode `ids` as if `CategoricalEncoder` had been fitted on `fit_rows` only: most frequent first (ties by str(value)), unseen -> 0, padding kept."
+    g = ids[fit_rows]; g = g[g > 0]
+    cnt = torch.bincount(g.flatten(), minlength=len(values))
+    seen = sorted(torch.nonzero(cnt).flatten().tolist(), key=lambda i: (-int(cnt[i]), str(values[i])))
+    new = torch.zeros(len(values), dtype=torch.long); new[seen] = torch.arange(1, len(seen) + 1)
+    return new[ids.clamp_min(0)].masked_fill(ids < 0, PAD), len(seen) + 1
+
+def split_data(cfg: UnifiedEmbeddingConfig):
+    "The seed's random train / validation / test split of MovieLens-100k CTR, encoded with vocabularies fitted on its train part."
+    data, values = _ml100k_encoded()
+    perm = torch.from_numpy(np.random.default_rng(cfg.seed).permutation(len(data["y"])))
     if cfg.n_rows is not None: perm = perm[:cfg.n_rows]
-    n_te = int(round(len(perm) * cfg.test_frac))
-    tr, te = df.iloc[perm[n_te:]], df.iloc[perm[:n_te]]
-    enc = CategoricalEncoder(FIELDS, multi={"genres": "|"}).fit(tr)
-    out = []
-    for part in (tr, te):
-        d = enc.transform(part); d["y"] = torch.tensor(part["click"].to_numpy(np.int64)); out.append(d)
-    return out[0], out[1], enc.vocab_sizes
+    n_te, n_va = int(round(len(perm) * cfg.test_frac)), int(round(len(perm) * cfg.val_frac))
+    idx = {"test": perm[:n_te], "val": perm[n_te:n_te + n_va], "train": perm[n_te + n_va:]}
+    out, V = {s: {"y": data["y"][i]} for s, i in idx.items()}, {}
+    for f in FIELDS:
+        ids, V[f] = refit_ids(data[f], values[f], idx["train"])
+        for s, i in idx.items(): out[s][f] = ids[i]
+    return out["train"], out["val"], out["test"], V
 
 def _shuffled_blocks(blocks: dict, seed: int) -> dict:
     "The same first-layer blocks assigned to a random derangement of the slots (same widths only)."
@@ -216,18 +262,23 @@ def _shuffled_blocks(blocks: dict, seed: int) -> dict:
         if all(p[i] != i for i in range(len(fs))): break
     return {f: blocks[fs[p[i]]] for i, f in enumerate(fs)}
 
-def _train_one(cfg, method, M, seed, train, test, V) -> dict:
+def _train_one(cfg, method, M, train, val, test, V) -> dict:
+    "Train one model (method, budget M) for seed `cfg.seed`; validation and test AUC / log-loss, collisions, slot selectivity."
+    seed = cfg.seed
     torch.manual_seed(seed)
-    model = CTRModel(build_embedding(method, M, cfg.dim, V, cfg.lookups, seed=seed), hidden=cfg.hidden)
+    if method == "noid": emb = FieldEmbedding({f: V[f] for f in SIDE_FIELDS}, cfg.dim, None, seed=seed)
+    else: emb = build_embedding(method, M, cfg.dim, V, cfg.lookups, seed=seed)
+    model = CTRModel(emb, hidden=cfg.hidden)
     init_blocks = model.first_layer_blocks() if method in ("mux", "unified") else None
     t0 = time.perf_counter()
-    learn = fit_ctr(model, train, cfg.steps, cfg.batch_size, cfg.lr, seed=seed, device=cfg.device)
+    learn = fit_ctr(model, train, cfg.steps, cfg.batch_size, cfg.lr_of(method), seed=seed, device=cfg.device)
     wall = time.perf_counter() - t0
     model = learn.unwrapped.cpu().eval()
-    ev = evaluate_ctr(model, test)
-    out = dict(method=method, M=M, seed=seed, auc=ev["auc"], log_loss=ev["log_loss"], params=embedding_parameters(model),
-               train_s=wall, loss_curve=[h["loss"] for h in learn.history])
-    if method != "full":
+    ev, ev_val = evaluate_ctr(model, test), evaluate_ctr(model, val)
+    out = dict(method=method, M=M, params=embedding_parameters(model), auc=ev["auc"], log_loss=ev["log_loss"],
+               val_auc=ev_val["auc"], val_log_loss=ev_val["log_loss"], lr=cfg.lr_of(method), train_s=wall,
+               loss_curve=[h["loss"] for h in learn.history])
+    if method in METHODS:
         cs = collision_stats(model.embedding)
         out["intra"] = float(np.mean([s["intra"] for s in cs.values()])); out["inter"] = float(np.mean([s["inter"] for s in cs.values()]))
         out["collisions"] = cs
@@ -244,35 +295,42 @@ def _train_one(cfg, method, M, seed, train, test, V) -> dict:
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #1dc81504
 _LABELS = {"uniform": "per-feature, uniform split", "proportional": "per-feature, proportional split", "mux": "multiplexed (k=1)",
-           "unified": "unified (k=2)", "full": "full tables (no hashing)"}
+           "unified": "unified (k=2)", "full": "full tables (no hashing)", "noid": "control: no id fields (exact side tables)"}
 
-def _agg(runs, method, M, key):
-    v = np.array([r[key] for r in runs if r["method"] == method and r["M"] == M and key in r], dtype=float)
-    return (float(v.mean()), float(v.std())) if len(v) else (float("nan"), float("nan"))
+def _agg(rows, method, M, key):
+    "Mean and std over the rows (seeds) of `method` at budget `M` (M=None: any budget)."
+    v = np.array([r[key] for r in rows if r["method"] == method and (M is None or r["M"] == M) and key in r], dtype=float)
+    return (float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else 0.0) if len(v) else (float("nan"), float("nan"))
 
-def _fig_frontier(runs, cfg) -> plt.Figure:
+def frontier_figure(rows: list[dict],  # `summary` rows of one or several seeds (`Run.tables` / `Result.tables`)
+                    cfg: UnifiedEmbeddingConfig) -> plt.Figure:
+    "Test AUC and log-loss against embedding parameters (the paper's Pareto plots): mean ± std over the seeds in `rows`."
+    seeds = sorted({r.get("seed", cfg.seed) for r in rows})
     with mpl.rc_context(theme_rc()):
         fig = plt.figure(figsize=(10, 3.6), layout="constrained"); plt.close(fig)
-        axs = fig.subplots(1, 2); cols = palette(len(cfg.methods) + 1)
+        axs = fig.subplots(1, 2); cols = palette(len(cfg.methods) + 2)
         for ax, key, name in ((axs[0], "auc", "test AUC (higher is better)"), (axs[1], "log_loss", "test log-loss (lower is better)")):
             for c, m in zip(cols, cfg.methods):
-                P = [M * cfg.dim for M in cfg.budgets]; mu = [_agg(runs, m, M, key) for M in cfg.budgets]
+                P = [M * cfg.dim for M in cfg.budgets]; mu = [_agg(rows, m, M, key) for M in cfg.budgets]
                 ax.errorbar(P, [a for a, _ in mu], yerr=[s for _, s in mu], marker="o", capsize=3, color=c, label=_LABELS[m])
-            full = [r for r in runs if r["method"] == "full"]
-            if full:
-                ax.axhline(np.mean([r[key] for r in full]), color=cols[-1], ls="--", lw=1,
-                           label=f"{_LABELS['full']}, {full[0]['params'] // 1000}k params")
+            for c, m, mk in ((cols[-2], "full", "s"), (cols[-1], "noid", "^")):
+                pts = [r for r in rows if r["method"] == m]
+                if pts:
+                    mu, sd = _agg(rows, m, None, key)
+                    ax.errorbar([pts[0]["params"]], [mu], yerr=[sd], marker=mk, capsize=3, color=c, ls="none", label=_LABELS[m])
             ax.set_xscale("log", base=2); ax.set_xlabel("embedding parameters"); ax.set_ylabel(name)
-        axs[0].legend(fontsize=8); fig.suptitle("MovieLens-100k CTR: accuracy against embedding parameters")
+        axs[0].legend(fontsize=7)
+        fig.suptitle(f"MovieLens-100k CTR: accuracy against embedding parameters (seed{'s' if len(seeds) > 1 else ''} {', '.join(map(str, seeds))})")
     return fig
 
-def _fig_collisions(runs, cfg) -> plt.Figure:
+def collisions_figure(rows: list[dict], cfg: UnifiedEmbeddingConfig) -> plt.Figure:
+    "Intra- and inter-feature collision rates (mean over fields) against embedding parameters."
     with mpl.rc_context(theme_rc()):
         fig = plt.figure(figsize=(10, 3.4), layout="constrained"); plt.close(fig)
         axs = fig.subplots(1, 2); cols = palette(len(cfg.methods))
         for ax, key in zip(axs, ("intra", "inter")):
             for c, m in zip(cols, cfg.methods):
-                ax.plot([M * cfg.dim for M in cfg.budgets], [_agg(runs, m, M, key)[0] for M in cfg.budgets], marker="o", color=c, label=_LABELS[m])
+                ax.plot([M * cfg.dim for M in cfg.budgets], [_agg(rows, m, M, key)[0] for M in cfg.budgets], marker="o", color=c, label=_LABELS[m])
             ax.set_xscale("log", base=2); ax.set_xlabel("embedding parameters"); ax.set_ylim(-0.03, 1.03)
             ax.set_ylabel(f"{key}-feature collisions\n(fraction of values, mean over fields)")
         axs[0].legend(fontsize=8)
@@ -288,77 +346,96 @@ def _fig_selectivity(sel: dict, title: str) -> plt.Figure:
     return fig
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #c75d226f
+_CRIT = dict(pareto_auc=0.0, pareto_ll=0.0, unified_auc=0.015, unified_ll=-0.01, sel=1.1)  # committed after the pilot (seeds 1000-1002; see the notes)
+_SETTING = ("MovieLens-100k CTR (click = rating >= 4; seeded 70/10/20 train/validation/test split), 7 fields, d = 16, MLP 64-32, "
+            "150 Adam steps of 512 (about one epoch), budgets M = 64, 256, 1024 rows (1k-16k parameters); proxy for Criteo / Avazu / MovieLens-1M")
+_NOID = Control("no id fields: exact tables of age, gender, occupation and genres only (107 rows, no user, item or zip id)",
+                {"auc_gain": "auc_gain_noid", "logloss_gain": "logloss_gain_noid"})
+_nan = lambda *xs: any(isinstance(x, float) and math.isnan(x) for v in xs for x in (v if isinstance(v, list) else [v]))
+
+def _beats(m, auc, ll):
+    "min over budgets of the AUC gain >= auc and max over budgets of the log-loss change <= ll (None if not measured)."
+    if _nan(m["auc_gain"], m["logloss_gain"]): return None
+    return min(m["auc_gain"]) >= auc and max(m["logloss_gain"]) <= ll
+
 _CLAIMS = [
     Claim("pareto", "At equal embedding-parameter budgets, multiplexing all features into one shared table beats one hashed table per feature",
-          "at every budget: AUC(mux) >= AUC(best per-feature split) + 0.015 and log-loss(mux) <= log-loss(best per-feature split)",
-          "multiplexed representations are Pareto-optimal on Criteo, Avazu and MovieLens (parameter-accuracy curves; no single number)"),
+          f"at every budget: AUC(mux) - AUC(best per-feature split) >= {_CRIT['pareto_auc']:g} and log-loss(mux) - log-loss(best per-feature split) "
+          f"<= {_CRIT['pareto_ll']:g} (test split; the per-feature split, uniform or proportional, chosen per budget by validation AUC)",
+          _SETTING, lambda m: _beats(m, _CRIT["pareto_auc"], _CRIT["pareto_ll"]),
+          "multiplexed representations are Pareto-optimal on Criteo, Avazu and MovieLens (parameter-accuracy curves; no single number)",
+          control=_NOID, show=("auc_gain", "logloss_gain", "auc_gain_noid"),
+          note="Old (picked on the test split and seed 0, one learning rate tuned for the baselines): AUC gain >= +0.015 and log-loss change <= 0 "
+               "at every budget. Pilot (seeds 1000-1002, per-model rates tuned on validation): worst budget per seed, AUC gain +0.0225 +- 0.0103, "
+               "log-loss change -0.0132 +- 0.0032, so +0.015 sat 0.7 seed-spreads below it (a coin flip per seed). Rule: pilot mean minus 3 spreads, "
+               "rounded toward 0 to a multiple of 0.005, never past 0 (the paper's direction). New: AUC gain >= 0 (the rule gives < 0: clipped; "
+               "2.2 spreads) and log-loss change <= 0 (4.1 spreads). A reported seed below 0 at a budget gives 'inconclusive'."),
     Claim("unified", "Unified Embedding (k_f = 2 lookups of width d/2 in one table of the same size) also beats per-feature tables",
-          "at every budget: AUC(unified, k=2) >= AUC(best per-feature split) + 0.02",
-          "significant offline and online gains over competitive baselines in five production systems"),
+          f"at every budget: AUC(unified, k=2) - AUC(best per-feature split) >= {_CRIT['unified_auc']:g} and log-loss(unified) - "
+          f"log-loss(best per-feature split) <= {_CRIT['unified_ll']:g} (test split; per-feature split chosen by validation AUC)",
+          _SETTING, lambda m: _beats(m, _CRIT["unified_auc"], _CRIT["unified_ll"]),
+          "significant offline and online gains over competitive baselines in five production systems",
+          control=_NOID, show=("auc_gain", "logloss_gain", "auc_gain_noid"),
+          note="Old (test split, seed 0): AUC gain >= +0.02 at every budget. Pilot (seeds 1000-1002, rates tuned on validation): worst budget per "
+               "seed, AUC gain +0.0454 +- 0.0099, log-loss change -0.0327 +- 0.0062. Same rule as pareto (pilot mean minus 3 spreads, rounded "
+               "toward 0 to a multiple of 0.005). New: AUC gain >= +0.015 (3.1 spreads) and log-loss change <= -0.01 (3.7 spreads; the log-loss "
+               "condition was added before the pilot, as in pareto)."),
     Claim("decomposition", "The network separates the features of a multiplexed table: each slot responds more to its own feature's rows than to other features' rows",
-          "multiplexed model, largest budget, rows of purity >= 0.9: median S_f >= 1.6 after training and >= 1.6 x the trained layer with its slots shuffled",
-          "multiplexed embeddings decompose into per-feature components that the model can separate (theory + analysis)"),
+          f"multiplexed model at the largest budget, rows of purity >= 0.9: median slot selectivity S_f of the trained first layer >= {_CRIT['sel']:g}",
+          _SETTING.replace("budgets M = 64, 256, 1024 rows (1k-16k parameters)", "multiplexed table of M = 1024 rows (16k parameters)"),
+          lambda m: None if _nan(m["sel_trained"]) else m["sel_trained"] >= _CRIT["sel"],
+          "multiplexed embeddings decompose into per-feature components that the model can separate (theory + analysis)",
+          control=Control("trivial first layers: the first layer at initialisation or the trained one with its slots shuffled (the larger S)",
+                          {"sel_trained": "sel_null"}),
+          show=("sel_trained", "sel_null"),
+          note="Old (test split, seed 0): median S >= 1.6 and >= 1.6 x the shuffled layer. Pilot (seeds 1000-1002): trained 2.03 +- 0.32 per seed, "
+               "trivial layers (the larger of init and shuffled) 1.05 +- 0.018, so 1.6 sat 1.3 spreads below the trained value. Three spreads on "
+               "both sides cannot be met; the threshold goes where the distances balance (trained: per-seed spread; control: spread of its "
+               "seed mean), rounded to 0.05. New: S >= 1.1 (2.9 trained spreads; the control must stay below it, as a Control)."),
 ]
+
+def _gains(by, cfg, meth, other=None):
+    "Per budget: (AUC, log-loss) of `meth` (or of the `other` model at every budget) minus those of the per-feature split with the best validation AUC."
+    base = [b for b in ("uniform", "proportional") if b in cfg.methods]
+    if not base or (other is None and meth not in cfg.methods) or (other is not None and other not in by): return [math.nan] * len(cfg.budgets), [math.nan] * len(cfg.budgets)
+    ga, gl = [], []
+    for M in cfg.budgets:
+        b = by[max(base, key=lambda b: by[b, M]["val_auc"]), M]
+        r = by[other] if other is not None else by[meth, M]
+        ga.append(r["auc"] - b["auc"]); gl.append(r["log_loss"] - b["log_loss"])
+    return ga, gl
 
 @register_paper("unified_embedding", title="Unified Embedding: Battle-Tested Feature Representations for Web-Scale ML Systems",
                 arxiv="2305.12102", family="recsys", code=None, venue="NeurIPS 2023", claims=_CLAIMS, config=UnifiedEmbeddingConfig)
-def run(cfg: UnifiedEmbeddingConfig) -> Result:
-    "Train per-feature hashed tables, the multiplexed table and Unified Embedding at equal budgets on MovieLens-100k CTR; check the claims."
-    train, test, V = _ml100k_ctr_data(cfg)
-    seeds = [cfg.seed + i for i in range(cfg.n_seeds)]
-    runs = [_train_one(cfg, m, M, s, train, test, V) for M in cfg.budgets for m in cfg.methods for s in seeds]
-    if cfg.include_full: runs += [_train_one(cfg, "full", cfg.budgets[-1], s, train, test, V) for s in seeds]
-    metrics, table = {"n_train": len(train["y"]), "n_test": len(test["y"]), "click_rate_test": float(test["y"].float().mean()),
-                      "vocab_total": sum(V.values())}, []
-    for M in cfg.budgets:
-        for m in cfg.methods:
-            row = dict(method=m, M=M, params=M * cfg.dim, n_seeds=len(seeds))
-            for k in ("auc", "log_loss", "intra", "inter", "sel_trained", "sel_init", "sel_shuffled", "train_s"):
-                mu, sd = _agg(runs, m, M, k)
-                if math.isnan(mu): continue
-                row[k] = mu; metrics[f"{m}_M{M}_{k}"] = mu
-                if len(seeds) > 1: row[f"{k}_std"] = sd; metrics[f"{m}_M{M}_{k}_std"] = sd
-            table.append(row)
-    if cfg.include_full:
-        for k in ("auc", "log_loss"): metrics[f"full_{k}"] = _agg(runs, "full", cfg.budgets[-1], k)[0]
-    decide = (lambda ok: None) if cfg.scale == "smoke" else (lambda ok: bool(ok))
-    base = [m for m in ("uniform", "proportional") if m in cfg.methods]
-    def margins(meth):
-        if meth not in cfg.methods or not base: return None
-        out = {}
-        for M in cfg.budgets:
-            b_auc = max(metrics[f"{b}_M{M}_auc"] for b in base); b_ll = min(metrics[f"{b}_M{M}_log_loss"] for b in base)
-            out[M] = (metrics[f"{meth}_M{M}_auc"] - b_auc, metrics[f"{meth}_M{M}_log_loss"] - b_ll)
-        return out
-    claims = []
-    mg = margins("mux")
-    if mg is not None:
-        claims.append(check("pareto", decide(all(a >= 0.015 and l <= 0 for a, l in mg.values())),
-                            {**{f"auc_gain_M{M}": a for M, (a, _) in mg.items()}, **{f"logloss_change_M{M}": l for M, (_, l) in mg.items()}},
-                            _CLAIMS[0].criterion))
-    else: claims.append(check("pareto", None, {"methods": ",".join(cfg.methods)}, _CLAIMS[0].criterion, note="needs 'mux' and a per-feature method"))
-    mg = margins("unified")
-    if mg is not None:
-        claims.append(check("unified", decide(all(a >= 0.02 for a, _ in mg.values())),
-                            {f"auc_gain_M{M}": a for M, (a, _) in mg.items()}, _CLAIMS[1].criterion))
-    else: claims.append(check("unified", None, {"methods": ",".join(cfg.methods)}, _CLAIMS[1].criterion, note="needs 'unified' and a per-feature method"))
+def run(cfg: UnifiedEmbeddingConfig) -> Run:
+    "One seed: split and encode the data, train per-feature tables, the multiplexed table and Unified Embedding at equal budgets (and the no-id control); measure the claims."
+    train, val, test, V = split_data(cfg)
+    runs = [_train_one(cfg, m, M, train, val, test, V) for M in cfg.budgets for m in cfg.methods]
+    if cfg.include_full: runs.append(_train_one(cfg, "full", sum(V.values()), train, val, test, V))
+    runs.append(_train_one(cfg, "noid", sum(V[f] for f in SIDE_FIELDS), train, val, test, V))
+    by = {(r["method"], r["M"]) if r["method"] in METHODS else r["method"]: r for r in runs}
+    keys = ("params", "auc", "log_loss", "val_auc", "val_log_loss", "intra", "inter", "sel_trained", "sel_init", "sel_shuffled", "train_s")
+    metrics = {"n_train": len(train["y"]), "n_val": len(val["y"]), "n_test": len(test["y"]), "click_rate_test": float(test["y"].float().mean()),
+               "vocab_total": sum(V.values())}
+    for r in runs:
+        name = f"{r['method']}_M{r['M']}" if r["method"] in METHODS else r["method"]
+        metrics.update({f"{name}_{k}": r[k] for k in keys if k in r})
+    summary = [{k: r[k] for k in ("method", "M", "lr", *keys) if k in r} for r in runs]
+    measured = {}
+    for cid, meth in (("pareto", "mux"), ("unified", "unified")):
+        ga, gl = _gains(by, cfg, meth); na, nl = _gains(by, cfg, meth, other="noid")
+        measured[cid] = dict(budgets=list(cfg.budgets), auc_gain=ga, logloss_gain=gl, auc_gain_noid=na, logloss_gain_noid=nl)
     M0 = cfg.budgets[-1]
-    sel_runs = [r for r in runs if r["method"] == "mux" and r["M"] == M0 and "sel_trained" in r]
-    if sel_runs:
-        st, sh, si = (float(np.mean([r[k] for r in sel_runs])) for k in ("sel_trained", "sel_shuffled", "sel_init"))
-        claims.append(check("decomposition", decide(st >= 1.6 and st >= 1.6 * sh),
-                            {"M": M0, "selectivity_trained": st, "selectivity_shuffled": sh, "selectivity_init": si}, _CLAIMS[2].criterion))
-    else:
-        claims.append(check("decomposition", None, {"M": M0, "measurable_runs": 0}, _CLAIMS[2].criterion,
-                            note="no multiplexed run with >= 2 fields owning enough rows of the required purity at this budget"))
-    figures = {"frontier": _fig_frontier(runs, cfg), "collisions": _fig_collisions(runs, cfg)}
-    if sel_runs: figures["selectivity"] = _fig_selectivity(sel_runs[0]["selectivity"], f"multiplexed, M={M0} rows, seed {sel_runs[0]['seed']}: A[f, g] / sum_g")
-    per_run = [{k: v for k, v in r.items() if k not in ("loss_curve", "collisions", "selectivity")} for r in runs]
-    curves = {f"{r['method']}_M{r['M']}_loss": r["loss_curve"] for r in runs if r["seed"] == cfg.seed}
-    tables = {"summary": table, "runs": per_run,
-              "collisions": [dict(method=r["method"], M=r["M"], field=f, **s) for r in runs if r["seed"] == cfg.seed and "collisions" in r
-                             for f, s in r["collisions"].items()]}
-    if sel_runs:
-        s0 = sel_runs[0]["selectivity"]
-        tables["selectivity"] = [dict(slot=f, S=s0["S"][f], exclusive_rows=s0["rows"][f]) for f in s0["fields"]]
-    return Result("unified_embedding", cfg, metrics, claims, curves=curves, tables=tables, figures=figures)
+    r0 = by.get(("mux", M0), {})
+    st, si, sh = (r0.get(k, math.nan) for k in ("sel_trained", "sel_init", "sel_shuffled"))
+    measured["decomposition"] = dict(M=M0, sel_trained=st, sel_null=max(si, sh) if not _nan(si, sh) else math.nan, sel_init=si, sel_shuffled=sh)
+    curves = {(f"{r['method']}_M{r['M']}_loss" if r["method"] in METHODS else f"{r['method']}_loss"): r["loss_curve"] for r in runs}
+    tables = {"summary": summary,
+              "collisions": [dict(method=r["method"], M=r["M"], field=f, **s) for r in runs if "collisions" in r for f, s in r["collisions"].items()]}
+    if "selectivity" in r0:
+        s0 = r0["selectivity"]; tables["selectivity"] = [dict(slot=f, S=s0["S"][f], exclusive_rows=s0["rows"][f]) for f in s0["fields"]]
+    def figures():
+        figs = {"frontier": frontier_figure(summary, cfg), "collisions": collisions_figure(summary, cfg)}
+        if "selectivity" in r0: figs["selectivity"] = _fig_selectivity(r0["selectivity"], f"multiplexed, M={M0} rows, seed {cfg.seed}: A[f, g] / sum_g")
+        return figs
+    return Run(measured, metrics, curves=curves, tables=tables, figures=figures)
