@@ -107,6 +107,7 @@ def _pm(mean, std, fmt: str = ".3g", n: int = 2) -> str:
     "'mean ± std' (lists element-wise; the mean alone for one seed or no std; with a `g` format the std gets 2 significant digits)."
     if isinstance(mean, list): return "[" + ", ".join(_pm(m, None if std is None else s, fmt, n) for m, s in zip(mean, std or [None] * len(mean))) + "]"
     if not _is_num(mean): return str(mean)
+    if isinstance(mean, int) and not std: return str(mean)  # a setting or a count, the same in every seed: K = 1024
     m = format(mean, fmt) if not (isinstance(mean, float) and math.isnan(mean)) else "nan"
     sfmt = ".2g" if fmt.endswith("g") else fmt
     return m if std is None or n < 2 else f"{m} ± {format(std, sfmt)}"
