@@ -121,7 +121,8 @@ def pmi(C,  # (n, m) non-negative counts or joint probabilities (dense or sparse
     "Shifted (positive) pointwise mutual information of a co-occurrence matrix."
     fn = "pmi"
     if not (isinstance(C, (np.ndarray, np.matrix)) or sp.issparse(C)): raise TypeError(f"{fn}: `C` must be a numpy array or scipy.sparse matrix, got {type(C).__name__}")
-    M = sp.csr_matrix(C, dtype=np.float64); M.eliminate_zeros()
+    M = sp.csr_matrix(C, dtype=np.float64, copy=True)  # a copy: the conversion may share index arrays with `C`, which the
+    M.sum_duplicates(); M.eliminate_zeros()              # in-place canonicalisation below would then scramble
     if M.ndim != 2 or M.nnz == 0: raise ValueError(f"{fn}: `C` must be a 2-D matrix with at least one positive entry, got shape {M.shape} with {M.nnz} non-zeros")
     if (M.data < 0).any() or not np.isfinite(M.data).all(): raise ValueError(f"{fn}: `C` must be finite and non-negative")
     if isinstance(shift, bool) or not isinstance(shift, (int, float)) or shift <= 0: raise ValueError(f"{fn}: `shift` must be a number > 0, got {shift!r}")
