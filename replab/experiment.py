@@ -397,10 +397,10 @@ def load_results(root: str | Path | None = None, papers: list[str] | None = None
         out[(r.paper, r.scale)] = r
     return out
 
-def format_measured(cr: ClaimResult, keys: list[str] | None = None, fmt: str = ".3g") -> str:
-    "A claim's shown values as `key mean ± std`, separated by semicolons."
+def format_measured(cr: ClaimResult, keys: list[str] | None = None, fmt: str = ".3g", sep: str = "; ") -> str:
+    "A claim's shown values as `key mean ± std`, joined by `sep`."
     keys = keys or cr.show or list(cr.mean)[:3]
-    return "; ".join(f"{k} {cr.value(k, fmt)}" for k in keys if k in cr.mean)
+    return sep.join(f"{k} {cr.value(k, fmt)}" for k in keys if k in cr.mean)
 
 def _control_text(cr: ClaimResult | None, claim: Claim) -> str:
     if claim.control is None: return ""
@@ -421,6 +421,7 @@ def claims_rows(root: str | Path | None = None, papers: list[Paper] | None = Non
                 r = res.get((p.id, scale))
                 cr = next((x for x in r.claims if x.id == c.id), None) if r else None
                 row[f"{scale}_measured"] = format_measured(cr) if cr else ""
+                row[f"{scale}_measured_lines"] = format_measured(cr, sep="<br>") if cr else ""
                 row[f"{scale}_verdict"] = cr.verdict if cr else "not run"
                 row[f"{scale}_reason"] = cr.reason if cr else ""
                 row[f"{scale}_seeds"] = len(cr.seeds) if cr else 0
@@ -435,20 +436,27 @@ _SHORT = {REPRODUCED: "✅", INCONCLUSIVE: "⚠️", NOT_REPRODUCED: "❌", NOT_
 def _cell(x) -> str: return str(x).replace("|", "\\|").replace("\n", " ")
 
 def claims_table(root: str | Path | None = None, papers: list[Paper] | None = None, link=None, compact: bool = False) -> str:
-    "The claims table as Markdown. Full: paper (once per group), claim, setting, CPU measured (mean ± std over seeds), control, CPU and GPU verdicts. `compact`: paper, claim, CPU, GPU marks."
+    """The claims as Markdown. Full: per paper a four-column table (the claim with its setting; the CPU values, mean ± std
+    over seeds, and the null control; the CPU and GPU verdicts), under the paper's name when there are several papers.
+    `compact`: one table, paper, claim, CPU and GPU marks."""
     rows = claims_rows(root, papers)
     if not rows: return "_No papers registered._"
-    if compact: head = "| paper | claim | CPU | GPU |\n|---|---|:-:|:-:|"
-    else: head = "| paper | claim | setting | CPU: measured (mean ± std over seeds) | null control | CPU | GPU |\n|---|---|---|---|---|---|---|"
-    lines, last = [], None
-    for r in rows:
-        name = (link(r["paper"]) if link else f"`{r['paper']}`") if (compact or r["paper"] != last) else ""
-        last = r["paper"]
-        if compact: cells = [name, r["statement"], _SHORT[r["cpu_verdict"]], _SHORT[r["gpu_verdict"]]]
-        else: cells = [name, f"**{r['claim']}**: {r['statement']}", r["setting"], r["cpu_measured"], r["cpu_control"] or "—",
-                       _ICON[r["cpu_verdict"]], _ICON[r["gpu_verdict"]]]
-        lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
-    return "\n".join([head] + lines)
+    name = lambda pid: link(pid) if link else f"`{pid}`"
+    if compact:
+        lines = ["| paper | claim | CPU | GPU |", "|---|---|:-:|:-:|"]
+        lines += ["| " + " | ".join(_cell(x) for x in [name(r["paper"]), r["statement"], _SHORT[r["cpu_verdict"]], _SHORT[r["gpu_verdict"]]]) + " |" for r in rows]
+        return "\n".join(lines)
+    out, several = [], len({r["paper"] for r in rows}) > 1
+    for pid in dict.fromkeys(r["paper"] for r in rows):
+        group = [r for r in rows if r["paper"] == pid]
+        if several: out.append(f"**{name(pid)}**: {group[0]['title']}\n")
+        lines = ["| claim | CPU: measured, mean ± std over seeds | CPU | GPU |", "|---|---|---|---|"]
+        for r in group:
+            claim = f"**{r['claim']}**: {r['statement']}<br>*setting:* {r['setting']}"
+            meas = r["cpu_measured_lines"] + (f"<br>*control:* {r['cpu_control']}" if r["cpu_control"] else "")
+            lines.append("| " + " | ".join(_cell(x) for x in [claim, meas or "—", _ICON[r["cpu_verdict"]], _ICON[r["gpu_verdict"]]]) + " |")
+        out.append("\n".join(lines) + "\n")
+    return "\n".join(out).strip()
 
 def claims_detail(paper_id: str, root: str | Path | None = None) -> str:
     "Markdown: every claim of `paper_id` with its criterion, setting, control, note and, per scale, verdict, reason and each seed's values."
