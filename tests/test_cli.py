@@ -34,7 +34,7 @@ def test_report():
     assert r.returncode == 0 and "simvq:" in r.stdout and "setting:" in r.stdout, r.stderr
     assert max(map(len, r.stdout.splitlines())) <= 100, "the terminal report wraps at 100 columns"
     r = run("report", "--markdown")
-    assert r.returncode == 0 and "| paper | claim | setting |" in r.stdout
+    assert r.returncode == 0 and "| claim | CPU: measured, mean ± std over seeds | CPU | GPU |" in r.stdout and "**`simvq`**" in r.stdout
 
 
 def test_data_list():
