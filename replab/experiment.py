@@ -397,15 +397,17 @@ def load_results(root: str | Path | None = None, papers: list[str] | None = None
         out[(r.paper, r.scale)] = r
     return out
 
-def format_measured(cr: ClaimResult, keys: list[str] | None = None, fmt: str = ".3g", sep: str = "; ") -> str:
-    "A claim's shown values as `key mean ± std`, joined by `sep`."
-    keys = keys or cr.show or list(cr.mean)[:3]
-    return sep.join(f"{k} {cr.value(k, fmt)}" for k in keys if k in cr.mean)
+def _key(k: str, md: bool) -> str: return f"`{k}`" if md else k  # Markdown: `usage_vq`, so that underscores stay underscores
 
-def _control_text(cr: ClaimResult | None, claim: Claim) -> str:
+def format_measured(cr: ClaimResult, keys: list[str] | None = None, fmt: str = ".3g", sep: str = "; ", md: bool = False) -> str:
+    "A claim's shown values as `key mean ± std`, joined by `sep` (`md`: keys as code, for Markdown)."
+    keys = keys or cr.show or list(cr.mean)[:3]
+    return sep.join(f"{_key(k, md)} {cr.value(k, fmt)}" for k in keys if k in cr.mean)
+
+def _control_text(cr: ClaimResult | None, claim: Claim, md: bool = False) -> str:
     if claim.control is None: return ""
     if cr is None or cr.control_holds_on_mean is None: return claim.control.name
-    vals = "; ".join(f"{c} {cr.value(c)}" for c in claim.control.replaces.values() if c in cr.mean)
+    vals = "; ".join(f"{_key(c, md)} {cr.value(c)}" for c in claim.control.replaces.values() if c in cr.mean)
     return f"{claim.control.name}: {vals} ({'passes!' if cr.control_holds_on_mean else 'fails'})"
 
 def claims_rows(root: str | Path | None = None, papers: list[Paper] | None = None) -> list[dict]:
@@ -421,11 +423,12 @@ def claims_rows(root: str | Path | None = None, papers: list[Paper] | None = Non
                 r = res.get((p.id, scale))
                 cr = next((x for x in r.claims if x.id == c.id), None) if r else None
                 row[f"{scale}_measured"] = format_measured(cr) if cr else ""
-                row[f"{scale}_measured_lines"] = format_measured(cr, sep="<br>") if cr else ""
+                row[f"{scale}_measured_lines"] = format_measured(cr, sep="<br>", md=True) if cr else ""
                 row[f"{scale}_verdict"] = cr.verdict if cr else "not run"
                 row[f"{scale}_reason"] = cr.reason if cr else ""
                 row[f"{scale}_seeds"] = len(cr.seeds) if cr else 0
                 row[f"{scale}_control"] = _control_text(cr, c)
+                row[f"{scale}_control_md"] = _control_text(cr, c, md=True)
             rows.append(row)
     return rows
 
@@ -453,7 +456,7 @@ def claims_table(root: str | Path | None = None, papers: list[Paper] | None = No
         lines = ["| claim | CPU: measured, mean ± std over seeds | CPU | GPU |", "|---|---|---|---|"]
         for r in group:
             claim = f"**{r['claim']}**: {r['statement']}<br>*setting:* {r['setting']}"
-            meas = r["cpu_measured_lines"] + (f"<br>*control:* {r['cpu_control']}" if r["cpu_control"] else "")
+            meas = r["cpu_measured_lines"] + (f"<br>*control:* {r['cpu_control_md']}" if r["cpu_control_md"] else "")
             lines.append("| " + " | ".join(_cell(x) for x in [claim, meas or "—", _ICON[r["cpu_verdict"]], _ICON[r["gpu_verdict"]]]) + " |")
         out.append("\n".join(lines) + "\n")
     return "\n".join(out).strip()
@@ -463,15 +466,15 @@ def claims_detail(paper_id: str, root: str | Path | None = None) -> str:
     p, res = get_paper(paper_id), load_results(root, [paper_id])
     out = []
     for c in p.claims:
-        out.append(f"**{c.id}**: {c.statement}" + (f" (paper: {c.paper_value})" if c.paper_value else ""))
+        out.append(f"**{c.id}**: {c.statement}" + (f" (paper: {c.paper_value})" if c.paper_value else "") + "\n")  # a blank line: the list below is a list
         out.append(f"- *setting:* {c.setting}\n- *criterion:* {c.criterion}" + (f"\n- *null control:* {c.control.name}" if c.control else "")
                    + (f"\n- *note:* {c.note}" if c.note else ""))
         for scale in ("cpu", "gpu"):
             r = res.get((p.id, scale))
             cr = next((x for x in r.claims if x.id == c.id), None) if r else None
             if cr is None: out[-1] += f"\n- *{scale}:* not run"; continue
-            per = "; ".join(f"{k} {cr.value(k)} ({', '.join(_pm(v, None) for v in vs)})" for k, vs in cr.measured.items())
-            ctl = f" Control: {_control_text(cr, c)}." if c.control else ""
+            per = "; ".join(f"`{k}` {cr.value(k)} ({', '.join(_pm(v, None) for v in vs)})" for k, vs in cr.measured.items())
+            ctl = f" Control: {_control_text(cr, c, md=True)}." if c.control else ""
             out[-1] += f"\n- *{scale}, seeds {', '.join(map(str, cr.seeds))}:* {_ICON[cr.verdict]}: {cr.reason}.{ctl} Measured (mean ± std; per seed): {per}"
         out.append("")
     return "\n".join(out).strip()
