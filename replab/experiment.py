@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core/experiment.ipynb #06500ffc
 from __future__ import annotations
-import hashlib, json, os, platform, resource, subprocess, sys, tempfile, time, math, textwrap
+import hashlib, json, os, platform, resource, subprocess, sys, tempfile, time, math, textwrap, traceback
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from importlib import metadata
@@ -15,11 +15,12 @@ from .config import Config, resolve_device, resolve_scale
 from .registry import get_paper, list_papers, Paper, Claim
 
 # %% auto #0
-__all__ = ['REPRODUCED', 'INCONCLUSIVE', 'NOT_REPRODUCED', 'NOT_TESTED', 'VERDICTS', 'PILOT_SEED', 'Run', 'seed_stats',
-           'stack_seeds', 'decide', 'ClaimResult', 'check_claim', 'provenance', 'module_sha256', 'claims_sha256',
-           'stale', 'Result', 'atomic_write', 'results_dir', 'default_out', 'notebook_scale', 'aggregate', 'run_paper',
-           'load_result', 'load_results', 'format_measured', 'claims_rows', 'claims_table', 'claims_detail',
-           'result_table', 'report']
+__all__ = ['REPRODUCED', 'INCONCLUSIVE', 'NOT_REPRODUCED', 'NOT_TESTED', 'VERDICTS', 'PILOT_SEED', 'WALL_CAP_S', 'Run',
+           'seed_stats', 'stack_seeds', 'decide', 'ClaimResult', 'check_claim', 'provenance', 'module_sha256',
+           'claims_sha256', 'stale', 'Result', 'atomic_write', 'results_dir', 'is_main_process', 'default_out',
+           'notebook_scale', 'aggregate', 'run_paper', 'load_result', 'load_results', 'format_measured', 'claims_rows',
+           'claims_table', 'claims_detail', 'result_table', 'report', 'estimate_wall_s', 'BatchItem', 'run_batch',
+           'gpu_check']
 
 # %% ../nbs/00_core/experiment.ipynb #1df5c06a
 REPRODUCED, INCONCLUSIVE, NOT_REPRODUCED, NOT_TESTED = "reproduced", "inconclusive", "not reproduced", "not tested at this scale"
@@ -311,6 +312,10 @@ def results_dir() -> Path:
         if (d / "settings.ini").exists() and "lib_name = replab" in (d / "settings.ini").read_text(): return d / "results"
     return Path.cwd() / "results"
 
+def is_main_process() -> bool:
+    "False in the other processes of a multi-process launch (`accelerate launch`, `torchrun` set `RANK`): only the main process writes results."
+    return os.environ.get("RANK", "0") == "0"
+
 PILOT_SEED = 1000  # seeds from here on are pilots: they calibrate criteria and are never reported
 
 def default_out(seed: int = 0) -> Path:
@@ -349,7 +354,7 @@ def aggregate(paper: Paper, cfg: Config, seeds: list[int], runs: list[Run]) -> R
 def run_paper(paper_id: str, scale: str = "cpu", *, seed: int | None = None, device: str = "auto",
               overrides: dict | None = None, out: str | Path | None = None, cfg: Config | None = None,
               progress: bool = True) -> Result:
-    "Run paper `paper_id` at preset `scale` (or a ready `cfg`) for seeds seed..seed+n_seeds-1, decide its claims, save to `out` (None: nowhere)."
+    "Run paper `paper_id` at preset `scale` (or a ready `cfg`) for seeds seed..seed+n_seeds-1, decide its claims, save to `out` (None: nowhere; only the main process of a multi-process launch writes)."
     paper = get_paper(paper_id)
     if cfg is None:
         kw = dict(overrides or {})
@@ -375,7 +380,7 @@ def run_paper(paper_id: str, scale: str = "cpu", *, seed: int | None = None, dev
     res = aggregate(paper, cfg, seeds, runs)
     res.provenance = provenance(cfg.seed, cfg.device, time.perf_counter() - t0, _peak_memory_mb(cfg.device))
     res.provenance.update(seeds=seeds, seed_wall_time_s=walls, module_sha256=module_sha256(paper), claims_sha256=claims_sha256(paper))
-    if out is not None: res.save(out)
+    if out is not None and is_main_process(): res.save(out)  # every process computed the same result; one writes it
     return res
 
 def load_result(paper_id: str, scale: str = "cpu", root: str | Path | None = None) -> Result:
@@ -497,3 +502,105 @@ def report(root: str | Path | None = None, papers: list[Paper] | None = None, wi
         if r["cpu_measured"]: out.append(w(r["cpu_measured"], "      "))
         out.append(w(f"setting: {r['setting']}" + (f" | control: {r['cpu_control']}" if r["cpu_control"] else ""), "      "))
     return "\n".join(out)
+
+# %% ../nbs/00_core/experiment.ipynb #b8d2e002
+WALL_CAP_S = {"smoke": 10.0, "cpu": 120.0, "gpu": 120.0}  # DESIGN 6, 11: the most one paper's run of a preset may take (all its seeds)
+
+def _recorded_wall_s(path: Path) -> float | None:
+    try: return float(json.loads(path.read_text())["provenance"]["wall_time_s"])
+    except (OSError, ValueError, KeyError, TypeError): return None
+
+def estimate_wall_s(paper: Paper, scale: str, roots: list[str | Path] = ()) -> tuple[float, str]:
+    "Expected wall time (s) of `run_paper(paper.id, scale)` and its source: the last run at `scale` recorded under `roots`, else the config's declared `wall_s[scale]`, else `WALL_CAP_S[scale]`."
+    if scale not in WALL_CAP_S: raise ValueError(f"estimate_wall_s: `scale` must be one of {tuple(WALL_CAP_S)}, got {scale!r}")
+    for root in roots:
+        path = Path(root) / paper.id / f"{scale}.json"
+        if (w := _recorded_wall_s(path)) is not None: return w, f"recorded in {path}"
+    declared = getattr(paper.config, "wall_s", {}).get(scale)
+    if declared is not None:
+        if isinstance(declared, bool) or not isinstance(declared, (int, float)) or not declared > 0:
+            raise ValueError(f"{paper.config.__name__}.wall_s[{scale!r}]: expected seconds > 0, got {declared!r}")
+        return float(declared), "declared by the config"
+    return WALL_CAP_S[scale], "the design's cap for the scale"
+
+def _current_result(paper: Paper, scale: str, roots: list[Path]) -> str | None:
+    "Where a result of `paper` at `scale` that matches its current code lies (None: missing or stale everywhere)."
+    for root in roots:
+        path = root / paper.id / f"{scale}.json"
+        if not path.exists(): continue
+        try: res = Result.load(path)
+        except (ValueError, TypeError, KeyError): continue  # unreadable: run again
+        if stale(res, paper) is None: return str(path)
+    return None
+
+@dataclass
+class BatchItem:
+    "What a batch did with one paper."
+    paper: str
+    status: str  # "ran", "failed", "has result" (skipped by `missing`), "over budget" (skipped)
+    wall_s: float = 0.0  # measured (ran, failed) or estimated (over budget)
+    note: str = ""  # the result's path, the error, or the estimate and its source
+    result: Result | None = None
+
+def _unique_roots(*roots) -> list[Path]:
+    out = []
+    for r in roots:
+        if r is not None and Path(r).resolve() not in [o.resolve() for o in out]: out.append(Path(r))
+    return out
+
+def run_batch(papers: list[Paper], scale: str, *, out: str | Path, missing: bool = False, budget_s: float | None = None,
+              clock: Callable[[], float] = time.monotonic, runner: Callable = run_paper, log: Callable = print, **run_kw) -> list[BatchItem]:
+    "Run `papers` in order at `scale`, each result saved to `out` as its paper ends; skip those with a current result (`missing`) or whose estimate exceeds what is left of `budget_s`."
+    if not isinstance(papers, (list, tuple)) or not all(isinstance(p, Paper) for p in papers):
+        raise TypeError(f"run_batch: `papers` must be a list of Paper, got {papers!r}")
+    if scale not in WALL_CAP_S: raise ValueError(f"run_batch: `scale` must be one of {tuple(WALL_CAP_S)}, got {scale!r}")
+    if budget_s is not None and (isinstance(budget_s, bool) or not isinstance(budget_s, (int, float)) or not budget_s > 0):
+        raise ValueError(f"run_batch: `budget_s` must be None or seconds > 0, got {budget_s!r}")
+    roots, items, t0 = _unique_roots(out, results_dir()), [], clock()
+    for i, p in enumerate(papers, 1):
+        head = f"[{i}/{len(papers)}] {p.id}"
+        if missing and (where := _current_result(p, scale, roots)):
+            items.append(BatchItem(p.id, "has result", note=where)); log(f"{head}: skipped, has a current {scale} result ({where})"); continue
+        if budget_s is not None:
+            left = budget_s - (clock() - t0)
+            est, src = estimate_wall_s(p, scale, roots)
+            if est > left:
+                items.append(BatchItem(p.id, "over budget", est, f"estimate {est:.0f} s ({src}) > {left:.0f} s left"))
+                log(f"{head}: skipped, estimate {est:.0f} s ({src}) does not fit in the {left:.0f} s left"); continue
+            log(f"{head}: starting, estimate {est:.0f} s ({src}), {left:.0f} s left")
+        else: log(f"{head}: starting")
+        t1 = clock()
+        try: res = runner(p.id, scale, out=out, **run_kw)
+        except Exception as e:
+            items.append(BatchItem(p.id, "failed", clock() - t1, f"{type(e).__name__}: {e}"))
+            log(f"{head}: FAILED after {clock() - t1:.1f} s: {type(e).__name__}: {e}\n{traceback.format_exc()}"); continue
+        items.append(BatchItem(p.id, "ran", clock() - t1, str(Path(out) / p.id / f"{scale}.json"), res))
+        log(f"{head}: done in {clock() - t1:.1f} s, seeds {res.seeds}, wrote {items[-1].note}")
+    return items
+
+def gpu_check(papers: list[Paper], *, device: str = "cuda", runner: Callable = run_paper, cuda=None,
+              clock: Callable[[], float] = time.monotonic, log: Callable = print) -> list[BatchItem]:
+    "Run each paper's `smoke` preset on `device` (CUDA): it fails when the run raises or when it allocated no CUDA memory (it ran on the CPU)."
+    if not isinstance(device, str) or not (device == "cuda" or (device.startswith("cuda:") and device[5:].isdigit())):
+        raise ValueError(f"gpu_check: `device` must be 'cuda' or 'cuda:N', got {device!r}")
+    if cuda is None:
+        import torch
+        cuda = torch.cuda
+        if not cuda.is_available():
+            raise ValueError(f"gpu_check: CUDA is not available to torch {torch.__version__} (built for CUDA {torch.version.cuda or 'none: a CPU build'}); "
+                             "run it on a machine with an NVIDIA GPU")
+    elif not cuda.is_available(): raise ValueError("gpu_check: CUDA is not available")
+    items = []
+    for i, p in enumerate(papers, 1):
+        t1 = clock()
+        cuda.reset_peak_memory_stats()
+        try: runner(p.id, "smoke", device=device, out=None, progress=False)
+        except Exception as e:
+            items.append(BatchItem(p.id, "failed", clock() - t1, f"{type(e).__name__}: {e}"))
+            log(f"[{i}/{len(papers)}] {p.id}: FAILED on {device}: {type(e).__name__}: {e}\n{traceback.format_exc()}"); continue
+        peak = cuda.max_memory_allocated() / 2**20
+        ok = peak > 0
+        items.append(BatchItem(p.id, "ran" if ok else "failed", clock() - t1,
+                               f"peak CUDA memory {peak:.0f} MiB" if ok else "allocated no CUDA memory: it ran on the CPU, ignoring `cfg.device`"))
+        log(f"[{i}/{len(papers)}] {p.id}: {'ok' if ok else 'FAILED'} on {device} in {clock() - t1:.1f} s: {items[-1].note}")
+    return items

@@ -4,14 +4,16 @@
 
 # %% ../nbs/00_core/registry.ipynb #1705429a
 from __future__ import annotations
-import difflib, importlib, importlib.util, pkgutil, re
+import ast, difflib, importlib, importlib.util, pkgutil, re
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Mapping, Sequence
 from .config import Config
 
 # %% auto #0
-__all__ = ['FAMILIES', 'Control', 'Claim', 'Paper', 'register_paper', 'discover', 'list_papers', 'get_paper']
+__all__ = ['FAMILIES', 'Control', 'Claim', 'Paper', 'register_paper', 'discover', 'list_papers', 'get_paper', 'Card',
+           'paper_cards']
 
 # %% ../nbs/00_core/registry.ipynb #c10045a2
 FAMILIES = ("neural_collapse", "ssl", "masked", "generative", "recsys", "text", "graphs", "multimodal",
@@ -165,3 +167,53 @@ def get_paper(id: str) -> Paper:
         hint = f"; did you mean {close}?" if close else ""
         raise ValueError(f"unknown paper id {id!r}{hint} Known: {sorted(_REGISTRY)}")
     return _REGISTRY[id]
+
+# %% ../nbs/00_core/registry.ipynb #a7c1d002
+@dataclass(frozen=True)
+class Card:
+    "What `replab list` shows of a paper, read without importing its module."
+    id: str
+    title: str
+    arxiv: str
+    family: str
+    venue: str
+    n_claims: int
+    module: str
+
+def _literal_cards(source: str, module: str, family: str) -> list[Card] | None:
+    "The cards of the `@register_paper(...)` calls in `source` when all their arguments are literals (None: import it instead)."
+    tree, names, cards = ast.parse(source), {}, []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name): names[node.targets[0].id] = node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None: names[node.target.id] = node.value
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)): continue
+        for d in node.decorator_list:
+            if not (isinstance(d, ast.Call) and getattr(d.func, "id", None) == "register_paper"): continue
+            kw = {k.arg: k.value for k in d.keywords}
+            claims = kw.get("claims")
+            claims = names.get(claims.id) if isinstance(claims, ast.Name) else claims
+            if len(d.args) != 1 or not isinstance(claims, (ast.List, ast.Tuple)) or any(isinstance(e, ast.Starred) for e in claims.elts): return None
+            try: lit = {k: ast.literal_eval(kw[k]) if k in kw else "" for k in ("title", "arxiv", "family", "venue")}; pid = ast.literal_eval(d.args[0])
+            except ValueError: return None
+            if lit["family"] != family: return None  # let the import report the mismatch
+            cards.append(Card(pid, lit["title"], lit["arxiv"], lit["family"], lit["venue"] or "", len(claims.elts), module))
+    return cards or None
+
+def paper_cards(family: str | None = None) -> list[Card]:
+    "The cards of the paper modules on disk, in `list_papers` order, read from their source (a module that is not plain literals is imported)."
+    if family is not None and family not in FAMILIES:
+        raise ValueError(f"paper_cards: `family` must be one of {FAMILIES}, got {family!r}")
+    cards = []
+    for fam in FAMILIES if family is None else (family,):
+        spec = importlib.util.find_spec(f"replab.{fam}")
+        if not (spec and spec.submodule_search_locations): continue
+        for m in pkgutil.iter_modules(spec.submodule_search_locations):
+            if m.name.startswith("_"): continue
+            name, path = f"replab.{fam}.{m.name}", Path(m.module_finder.path) / f"{m.name}.py"
+            found = _literal_cards(path.read_text(), name, fam) if path.exists() else None
+            if found is None:
+                _import_paper(name)
+                found = [Card(p.id, p.title, p.arxiv, p.family, p.venue, len(p.claims), p.module) for p in _REGISTRY.values() if p.module == name]
+            cards += found
+    return sorted(cards, key=lambda c: (FAMILIES.index(c.family), c.id))
