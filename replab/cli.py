@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core/cli.ipynb #292278ca
 from __future__ import annotations
-import argparse, sys, time
+import argparse, os, sys, tempfile, textwrap
 from pathlib import Path
 from .config import PRESETS
 
@@ -23,70 +23,162 @@ def _parse_sets(pairs: list[str]) -> dict:
         out[k.strip()] = v.strip()
     return out
 
+def _seed(s: str) -> int:
+    "argparse type of --seed: an int in [0, 2**32) (numpy's and torch's seeds)."
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"expected an int >= 0, got {s!r}") from None
+    if not 0 <= v < 2**32: raise argparse.ArgumentTypeError(f"expected an int in [0, 2**32), got {v}")
+    return v
+
+def _seconds(s: str) -> float:
+    "argparse type of --budget-s: seconds > 0."
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"expected seconds > 0, got {s!r}") from None
+    if not v > 0 or v == float("inf"): raise argparse.ArgumentTypeError(f"expected seconds > 0, got {s}")
+    return v
+
+def _width(s: str) -> int:
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"expected an int >= 40, got {s!r}") from None
+    if v < 40: raise argparse.ArgumentTypeError(f"expected an int >= 40, got {v}")
+    return v
+
+_EXAMPLES = """examples:
+  replab list --family ssl                     the registered papers of one family
+  replab run simvq --scale smoke --out /tmp/r  a few seconds; writes /tmp/r/simvq/smoke.json
+  replab run all --scale cpu                   every paper's CPU claim check into results/
+  replab run simvq --seed 1000                 pilot seeds 1000-1002 into results/_pilots/
+  replab gpu-check                             every paper's smoke preset on CUDA
+  replab run all --scale gpu --missing --budget-s 480 --out $OUT/results
+                                               the GPU batch: papers without a gpu result, in 8 minutes
+  replab report --wide                         the claims, one line per field
+  accelerate launch --num_processes 2 $(which replab) run simvq --scale gpu
+                                               one paper on two GPUs (docs: reproduce on a GPU)"""
+
+def _sub(sub, name: str, help: str, examples: str):
+    return sub.add_parser(name, help=help, description=help, epilog="examples:\n" + textwrap.indent(examples, "  "),
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="replab", description="Literate reproductions of representation-learning papers.")
-    sub = ap.add_subparsers(dest="cmd", metavar="{list,run,report,data}")
+    ap = argparse.ArgumentParser(prog="replab", description="Literate reproductions of representation-learning papers.",
+                                 epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", metavar="{list,run,report,gpu-check,data}")
     sub.required = True
-    p = sub.add_parser("list", help="list the registered papers")
-    p.add_argument("--family", default=None)
-    p = sub.add_parser("run", help="run papers' claim checks and write results/<id>/<scale>.json")
-    p.add_argument("ids", nargs="+", metavar="ID", help="paper ids, or 'all'")
-    p.add_argument("--scale", default="cpu", choices=[*PRESETS, "auto"])
-    p.add_argument("--seed", type=int, default=None, help="first seed S: runs S, S+1, S+2 (default 0; pilots use S >= 1000)")
-    p.add_argument("--device", default="auto")
-    p.add_argument("--out", default=None, help="results folder (default: results/ of this checkout; results/_pilots/ for seeds >= 1000)")
-    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE", help="override a config field")
-    p = sub.add_parser("report", help="print the claims: per paper and claim, verdict, mean ± std, setting and control")
+    p = _sub(sub, "list", "list the registered papers", "replab list\nreplab list --family text")
+    p.add_argument("--family", default=None, help="only this family (neural_collapse, ssl, masked, generative, recsys, text, graphs, ...)")
+    p = _sub(sub, "run", "run papers' claim checks and write results/<id>/<scale>.json",
+             "replab run simvq --scale smoke --out /tmp/r\nreplab run mixup_collapse simvq --set steps=200 --scale smoke --out /tmp/r\n"
+             "replab run all --scale gpu --missing --budget-s 480 --out $OUT/results")
+    p.add_argument("ids", nargs="+", metavar="ID", help="paper ids (see `replab list`), or 'all' for every paper in registry order")
+    p.add_argument("--scale", default="cpu", choices=[*PRESETS, "auto"], help="preset: smoke (seconds, one seed), cpu (the CPU claim check), gpu (paper scale); auto: gpu with CUDA, else cpu (default: cpu)")
+    p.add_argument("--seed", type=_seed, default=None, help="first seed S: runs S, S+1, S+2 (default 0; pilots use S >= 1000)")
+    p.add_argument("--device", default="auto", help="auto (cuda when a GPU is visible), cpu, cuda or cuda:N (default: auto)")
+    p.add_argument("--out", default=None, help="results folder, checked writable before anything runs (default: results/ of this checkout; results/_pilots/ for seeds >= 1000)")
+    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE", help="override a config field (repeatable), e.g. --set steps=200")
+    p.add_argument("--missing", action="store_true", help="skip papers that already have a result at this scale matching their code (in --out or results/)")
+    p.add_argument("--budget-s", type=_seconds, default=None, metavar="N", help="wall-clock budget in seconds: skip a paper whose estimated time does not fit in what is left")
+    p = _sub(sub, "report", "print the claims: per paper and claim, verdict, mean ± std, setting and control",
+             "replab report\nreplab report --wide\nreplab report --markdown --out claims.md\nreplab report --results /tmp/r")
     p.add_argument("--markdown", action="store_true", help="the Markdown table instead of terminal text")
-    p.add_argument("--out", default=None, help="also write it to this file")
-    p.add_argument("--results", default=None, help="results folder")
-    p = sub.add_parser("data", help="the dataset catalogue")
-    p.add_argument("action", nargs="?", default="list", choices=["list", "prepare"])
-    p.add_argument("name", nargs="?", default=None)
+    p.add_argument("--width", type=_width, default=100, metavar="N", help="wrap the terminal text at N columns (default: 100)")
+    p.add_argument("--wide", action="store_true", help="no wrapping: one line per claim field, for wide terminals and grep")
+    p.add_argument("--out", default=None, help="also write it to this file (its folder must exist)")
+    p.add_argument("--results", default=None, help="results folder to read (default: results/ of this checkout)")
+    p = _sub(sub, "gpu-check", "run every paper's smoke preset on CUDA; fail on errors and on runs that stay on the CPU",
+             "replab gpu-check\nreplab gpu-check simvq muvera --device cuda:1")
+    p.add_argument("ids", nargs="*", metavar="ID", help="paper ids (default: all)")
+    p.add_argument("--device", default="cuda", help="the CUDA device (default: cuda)")
+    p = _sub(sub, "data", "the dataset catalogue", "replab data\nreplab data prepare fashion_mnist --source DIR")
+    p.add_argument("action", nargs="?", default="list", choices=["list", "prepare"], help="list (default): what is available offline; prepare: convert raw files into the cache")
+    p.add_argument("name", nargs="?", default=None, help="for prepare: the dataset (fashion_mnist)")
     p.add_argument("--source", default=None, help="for prepare: the folder with the raw files")
     return ap
 
 # %% ../nbs/00_core/cli.ipynb #06993457
+def _writable_dir(path: str | Path, flag: str) -> Path:
+    "Create folder `path` if needed and prove it writable (a temporary file made and removed there), before any work starts."
+    p = Path(path).expanduser()
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=p): pass
+    except OSError as e: raise CLIError(f"{flag} {str(path)!r}: not a writable folder ({e.strerror or e})") from None
+    return p
+
 def _cmd_list(a) -> int:
-    from replab.registry import list_papers
-    from replab.experiment import load_results
-    done = load_results()
-    papers = list_papers(a.family)
-    if not papers: print("no papers registered" + (f" in family {a.family!r}" if a.family else "")); return 0
-    w = max(len(p.id) for p in papers)
-    for p in papers:
-        scales = ",".join(s for s in ("cpu", "gpu") if (p.id, s) in done) or "-"
-        print(f"{p.id:<{w}}  {p.family:<16} arXiv:{p.arxiv:<11} claims:{len(p.claims)}  results:{scales:<7}  {p.title}")
+    from replab.registry import paper_cards
+    from replab.experiment import results_dir  # cards are read from the sources: no paper module, no torch imported
+    cards, root = paper_cards(a.family), results_dir()
+    if not cards: print("no papers registered" + (f" in family {a.family!r}" if a.family else "")); return 0
+    w = max(len(c.id) for c in cards)
+    for c in cards:
+        scales = ",".join(s for s in ("cpu", "gpu") if (root / c.id / f"{s}.json").exists()) or "-"
+        print(f"{c.id:<{w}}  {c.family:<16} arXiv:{c.arxiv:<11} claims:{c.n_claims}  results:{scales:<7}  {c.title}")
     return 0
+
+def _run_summary(items: list, width: int = 100) -> str:
+    "The table a run ends with: per paper what happened and where it went; per claim of a finished run its verdict and values."
+    from replab.experiment import format_measured
+    w = lambda s, ind: textwrap.fill(s, width, initial_indent=ind, subsequent_indent=ind + "    ")
+    out = []
+    for it in items:
+        if it.status != "ran": out.append(w(f"{it.paper}: {it.status.upper() if it.status == 'failed' else 'skipped, ' + it.status}: {it.note}", "")); continue
+        r = it.result
+        out.append(w(f"{it.paper} ({r.scale}, seeds {', '.join(map(str, r.seeds))}, {it.wall_s:.1f} s): {it.note}", ""))
+        for c in r.claims:
+            ctl = "" if c.control is None else f"; control {c.control}: {'passes!' if c.control_holds_on_mean else 'fails'}"
+            out.append(w(f"{c.verdict:<26} {c.id}: {format_measured(c)}{ctl}", "  "))
+    n = {s: sum(it.status == s for it in items) for s in ("ran", "failed", "has result", "over budget")}
+    out.append(f"{len(items)} paper(s): {n['ran']} ran, {n['failed']} failed, {n['has result']} had a result, {n['over budget']} over budget")
+    return "\n".join(out)
 
 def _cmd_run(a) -> int:
-    from tqdm.auto import tqdm
     from replab.registry import list_papers, get_paper
-    from replab.experiment import run_paper, report, format_measured, default_out
+    from replab.experiment import run_batch, default_out, is_main_process, PILOT_SEED
     from replab.config import resolve_scale, resolve_device
+    if a.out: _writable_dir(a.out, "--out")  # first: it costs no import
     ids = [p.id for p in list_papers()] if a.ids == ["all"] else a.ids
-    papers = [get_paper(i) for i in ids]  # fail on an unknown id before anything runs
+    papers = [get_paper(i) for i in ids]  # everything below fails before anything runs: ids, scale, device, overrides, seeds, --out
     scale, device = resolve_scale(a.scale), resolve_device(a.device)
     overrides = _parse_sets(a.sets)
-    for p in papers: p.config.preset(scale, device=device, **overrides)  # validate overrides for every paper first
-    out = Path(a.out) if a.out else default_out(a.seed or 0)
-    print(f"replab run: {len(papers)} paper(s) at scale={scale} on {device}", flush=True)
-    bar = tqdm(papers, desc="papers", unit="paper", leave=True)
-    for p in bar:
-        bar.set_postfix_str(p.id)
-        t0 = time.perf_counter()
-        res = run_paper(p.id, scale, seed=a.seed, device=device, overrides=overrides, out=out)
-        tqdm.write(f"  {p.id}: {time.perf_counter() - t0:.1f} s, seeds {res.seeds}")
-        for c in res.claims: tqdm.write(f"    {c.id:<24} {c.verdict:<26} {format_measured(c)}")
-    print(f"\nwrote {out}\n\n" + report(out, papers))
-    return 0
+    seed = {} if a.seed is None else {"seed": a.seed}
+    cfgs = [p.config.preset(scale, device=device, **{**overrides, **seed}) for p in papers]
+    for c in cfgs:
+        lo, hi = c.seed, c.seed + c.n_seeds - 1
+        if lo < PILOT_SEED <= hi:
+            raise CLIError(f"--seed {lo}: runs seeds {lo}..{hi}, mixing reported seeds (< {PILOT_SEED}) and pilot seeds (>= {PILOT_SEED}); "
+                           f"use a seed <= {PILOT_SEED - c.n_seeds} or >= {PILOT_SEED}")
+    out = _writable_dir(a.out if a.out else default_out(cfgs[0].seed), "--out")
+    main = is_main_process()  # in a multi-process launch the other processes train too, but only the main one talks and writes
+    log = (lambda s: print(s, flush=True)) if main else (lambda s: None)
+    budget = "" if a.budget_s is None else f", budget {a.budget_s:.0f} s"
+    log(f"replab run: {len(papers)} paper(s) at scale={scale} on {device}{budget}, into {out}")
+    items = run_batch(papers, scale, out=out, missing=a.missing, budget_s=a.budget_s, log=log,
+                      seed=a.seed, device=device, overrides=overrides)
+    log("\n" + _run_summary(items))
+    return 1 if any(it.status == "failed" for it in items) else 0
 
 def _cmd_report(a) -> int:
-    from replab.experiment import claims_table, report
-    md = claims_table(a.results) if a.markdown else report(a.results)
-    print(md)
-    if a.out: Path(a.out).write_text(md + "\n")
+    if a.results is not None and not Path(a.results).is_dir(): raise CLIError(f"--results {a.results!r}: no such folder")
+    if a.out is not None:
+        folder = Path(a.out).expanduser().parent
+        if not folder.is_dir(): raise CLIError(f"--out {a.out!r}: the folder {str(folder)!r} does not exist")
+        if Path(a.out).is_dir(): raise CLIError(f"--out {a.out!r}: is a folder; give a file name")
+    from replab.experiment import claims_table, report, atomic_write
+    text = claims_table(a.results) if a.markdown else report(a.results, width=10**6 if a.wide else a.width)
+    if a.out: atomic_write(Path(a.out).expanduser(), lambda fh: fh.write(text + "\n"))
+    print(text)
     return 0
+
+def _cmd_gpu_check(a) -> int:
+    from replab.registry import list_papers, get_paper
+    from replab.experiment import gpu_check
+    gpu_check([], device=a.device)  # no CUDA: fail before importing the papers
+    papers = [get_paper(i) for i in a.ids] if a.ids else list_papers()
+    items = gpu_check(papers, device=a.device, log=lambda s: print(s, flush=True))
+    bad = [it.paper for it in items if it.status != "ran"]
+    print(f"\ngpu-check: {len(items) - len(bad)}/{len(items)} papers ran their smoke preset on {a.device} "
+          f"in {sum(it.wall_s for it in items):.0f} s" + (f"; failed: {', '.join(bad)}" if bad else ""))
+    return 1 if bad else 0
 
 def _cmd_data(a) -> int:
     if a.action == "prepare" and a.name != "fashion_mnist":
@@ -102,15 +194,14 @@ def _cmd_data(a) -> int:
     return 0
 
 def main(argv: list[str] | None = None) -> int:
-    "Entry point of the `replab` console script; returns the exit code (2 for user errors)."
+    "Entry point of the `replab` console script; returns the exit code (2 for user errors, 1 when a paper failed)."
     ap = _parser()
     try: a = ap.parse_args(argv)
     except SystemExit as e: return int(e.code or 0)
-    try: return {"list": _cmd_list, "run": _cmd_run, "report": _cmd_report, "data": _cmd_data}[a.cmd](a)
+    cmds = {"list": _cmd_list, "run": _cmd_run, "report": _cmd_report, "gpu-check": _cmd_gpu_check, "data": _cmd_data}
+    try: return cmds[a.cmd](a)
     except (CLIError, ValueError, TypeError, FileNotFoundError) as e:
         print(f"replab {a.cmd}: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr); return 130
-
-
