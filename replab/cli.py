@@ -62,7 +62,7 @@ def _sub(sub, name: str, help: str, examples: str):
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="replab", description="Literate reproductions of representation-learning papers.",
                                  epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", metavar="{list,run,report,gpu-check,data}")
+    sub = ap.add_subparsers(dest="cmd", metavar="{list,run,report,gpu-check,data}", help="`replab COMMAND --help` shows its options and examples")
     sub.required = True
     p = _sub(sub, "list", "list the registered papers", "replab list\nreplab list --family text")
     p.add_argument("--family", default=None, help="only this family (neural_collapse, ssl, masked, generative, recsys, text, graphs, ...)")

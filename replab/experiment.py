@@ -497,7 +497,7 @@ def report(root: str | Path | None = None, papers: list[Paper] | None = None, wi
     rows, out, last = claims_rows(root, papers), [], None
     w = lambda s, ind: textwrap.fill(s, width, initial_indent=ind, subsequent_indent=ind + "  ")
     for r in rows:
-        if r["paper"] != last: out.append(f"{r['paper']}: {r['title']}"); last = r["paper"]
+        if r["paper"] != last: out.append(w(f"{r['paper']}: {r['title']}", "")); last = r["paper"]
         out.append(w(f"{_SHORT[r['cpu_verdict']]} {r['claim']}: {r['cpu_verdict']} (cpu, {r['cpu_seeds']} seeds); gpu: {r['gpu_verdict']}", "  "))
         if r["cpu_measured"]: out.append(w(r["cpu_measured"], "      "))
         out.append(w(f"setting: {r['setting']}" + (f" | control: {r['cpu_control']}" if r["cpu_control"] else ""), "      "))
