@@ -9,7 +9,7 @@ FMNIST := $(REPLAB_DATA)/fashion_mnist.npz
 SCALE ?= auto
 PYTEST_ARGS ?=
 
-.PHONY: install data browser sync test repro docs lab bench execute clean help
+.PHONY: install data browser sync test repro docs lab bench execute clean help gpu-check gpu gpu-pack
 help:
 	@echo "make repro   run every registered paper's claim check (cpu without CUDA, gpu with it), print the claims table"
 	@echo "make test    install, nbdev sync checks, the whole test suite"
@@ -17,6 +17,9 @@ help:
 	@echo "make lab     open JupyterLab on the notebooks"
 	@echo "make bench   speed and memory benchmarks (tests/benchmarks)"
 	@echo "make execute NB=nbs/<family>/<id>.ipynb   re-execute a notebook (cpu preset) and store its outputs"
+	@echo "make gpu-pack  (CPU machine) put the wheels and compressed data a bare GPU machine lacks into build/gpu-carry"
+	@echo "make gpu-check (GPU machine) every paper's smoke preset on CUDA; log under OUT (default build/gpu-out)"
+	@echo "make gpu       (GPU machine) gpu-check, then the gpu batch (papers without a gpu result, BUDGET_S seconds); docs/gpu.md"
 
 install: $(STAMP)
 $(STAMP): settings.ini setup.py
@@ -69,6 +72,17 @@ bench: $(STAMP) data
 execute: $(STAMP)
 	@test -n "$(NB)" || { echo "usage: make execute NB=nbs/<family>/<id>.ipynb"; exit 2; }
 	$(BIN)/python tests/execute_notebook.py $(NB)
+
+# The GPU batch (DESIGN 11, docs/gpu.md). The GPU machine has no network: these targets do not install a venv;
+# .ci/gpu uses the machine's python with what build/gpu-carry brings.
+gpu-pack: $(STAMP) data
+	PYTHON=$(BIN)/python .ci/gpu pack
+
+gpu-check:
+	.ci/gpu check
+
+gpu:
+	.ci/gpu all
 
 clean:
 	rm -rf docs/_build _proc .pytest_cache
