@@ -151,7 +151,9 @@ def _cmd_run(a) -> int:
     main = is_main_process()  # in a multi-process launch the other processes train too, but only the main one talks and writes
     log = (lambda s: print(s, flush=True)) if main else (lambda s: None)
     budget = "" if a.budget_s is None else f", budget {a.budget_s:.0f} s"
-    log(f"replab run: {len(papers)} paper(s) at scale={scale} on {device}{budget}, into {out}")
+    world = int(os.environ.get("WORLD_SIZE", "1"))  # set by `accelerate launch` / `torchrun`
+    procs = f" x {world} processes" if world > 1 else ""
+    log(f"replab run: {len(papers)} paper(s) at scale={scale} on {device}{procs}{budget}, into {out}")
     items = run_batch(papers, scale, out=out, missing=a.missing, budget_s=a.budget_s, log=log,
                       seed=a.seed, device=device, overrides=overrides)
     log("\n" + _run_summary(items))
