@@ -118,7 +118,7 @@ def _cmd_list(a) -> int:
 def _run_summary(items: list, width: int = 100) -> str:
     "The table a run ends with: per paper what happened and where it went; per claim of a finished run its verdict and values."
     from replab.experiment import format_measured
-    w = lambda s, ind: textwrap.fill(s, width, initial_indent=ind, subsequent_indent=ind + "    ")
+    w = lambda s, ind: textwrap.fill(s, width, initial_indent=ind, subsequent_indent=ind + "    ", break_on_hyphens=False, break_long_words=False)  # paths stay whole
     out = []
     for it in items:
         if it.status != "ran": out.append(w(f"{it.paper}: {it.status.upper() if it.status == 'failed' else 'skipped, ' + it.status}: {it.note}", "")); continue
