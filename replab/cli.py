@@ -147,11 +147,13 @@ def _cmd_run(a) -> int:
         if lo < PILOT_SEED <= hi:
             raise CLIError(f"--seed {lo}: runs seeds {lo}..{hi}, mixing reported seeds (< {PILOT_SEED}) and pilot seeds (>= {PILOT_SEED}); "
                            f"use a seed <= {PILOT_SEED - c.n_seeds} or >= {PILOT_SEED}")
-    out = _writable_dir(a.out if a.out else default_out(cfgs[0].seed), "--out")
-    main = is_main_process()  # in a multi-process launch the other processes train too, but only the main one talks and writes
-    log = (lambda s: print(s, flush=True)) if main else (lambda s: None)
-    budget = "" if a.budget_s is None else f", budget {a.budget_s:.0f} s"
     world = int(os.environ.get("WORLD_SIZE", "1"))  # set by `accelerate launch` / `torchrun`
+    if world > 1 and a.budget_s is not None:  # each process reads its own clock: near the limit they could choose differently and hang
+        raise CLIError(f"--budget-s: not supported across {world} processes; run the batch in one process per GPU machine")
+    out = _writable_dir(a.out if a.out else default_out(cfgs[0].seed), "--out")
+    talks = is_main_process()  # in a multi-process launch the other processes train too, but only the main one talks and writes
+    log = (lambda s: print(s, flush=True)) if talks else (lambda s: None)
+    budget = "" if a.budget_s is None else f", budget {a.budget_s:.0f} s"
     procs = f" x {world} processes" if world > 1 else ""
     log(f"replab run: {len(papers)} paper(s) at scale={scale} on {device}{procs}{budget}, into {out}")
     items = run_batch(papers, scale, out=out, missing=a.missing, budget_s=a.budget_s, log=log,
