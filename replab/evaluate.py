@@ -148,7 +148,7 @@ def _ranked_relevance(fn: str, ranking, relevant, k: int | None):
         top = max([int(a.max()) for a in ids if a.size] + [-1])
         n = R.shape[1] if is_scores else max(int(R.max()), top) + 1
         if top >= n: raise ValueError(f"{fn}: `relevant` ids must be < n={n} (the score matrix's columns), got {top}")
-        rel = torch.zeros(q, n, dtype=torch.float64)
+        rel = torch.zeros(q, n, dtype=torch.float64, device=R.device)
         for i, a in enumerate(ids): rel[i, torch.from_numpy(a)] = 1.0
     else:
         rel = as_tensor(fn, "relevant", relevant, lists=True).detach()
@@ -159,8 +159,10 @@ def _ranked_relevance(fn: str, ranking, relevant, k: int | None):
         if not torch.isfinite(rel).all() or (rel < 0).any(): raise ValueError(f"{fn}: `relevant` must hold finite gains >= 0")
         n = rel.shape[1]
         if not is_scores and int(R.max()) >= n: raise ValueError(f"{fn}: `ranking` ids must be < n={n} (the relevance matrix's columns), got {int(R.max())}")
-    empty = ((rel > 0).sum(1) == 0).nonzero().flatten().tolist()
-    if empty: raise ValueError(f"{fn}: every query needs at least one relevant item; queries {empty[:10]} have none")
+    none = (rel > 0).sum(1) == 0  # (q,) queries without a relevant item
+    if bool(none.any()):
+        empty = none.nonzero().flatten().tolist()
+        raise ValueError(f"{fn}: every query needs at least one relevant item; queries {empty[:10]} have none")
     if k is not None:
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
             raise ValueError(f"{fn}: `k` must be an int in [1, n={n}], got {k!r}")
