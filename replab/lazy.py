@@ -39,6 +39,7 @@ class LazyAttr:
         if attr.startswith("_"): raise AttributeError(attr)
         return getattr(self._load(), attr)
     def __instancecheck__(self, obj): return isinstance(obj, self._load())
+    def __mro_entries__(self, bases): return (self._load(),)  # `class Mine(LazyClass)` subclasses the real class
     def __repr__(self): return f"<lazy {self._module}.{self._attr}>"
 
 def lazy_attr(module: str, attr: str) -> LazyAttr:
