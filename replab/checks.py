@@ -5,14 +5,15 @@
 # %% ../nbs/00_core/checks.ipynb #31ead220
 from __future__ import annotations
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 import numpy as np
 import torch
 from torch import Tensor
 
 # %% auto #0
 __all__ = ['as_tensor', 'all_finite', 'check_matrix', 'check_vector', 'check_features', 'check_labels', 'check_probs',
-           'check_class_labels', 'check_int', 'check_positive', 'check_ids', 'check_fields']
+           'check_class_labels', 'check_int', 'check_positive', 'check_ratio', 'check_ints', 'check_ids',
+           'check_fields']
 
 # %% ../nbs/00_core/checks.ipynb #0a1a2472
 def as_tensor(fn: str, name: str, x,
@@ -133,6 +134,26 @@ def check_positive(fn: str, name: str, v) -> float:
         raise TypeError(f"{fn}: `{name}` must be a number, got {type(v).__name__}")
     if not (math.isfinite(v) and v > 0): raise ValueError(f"{fn}: `{name}` must be a finite number > 0, got {v}")
     return float(v)
+
+def check_ratio(fn: str, name: str, v,
+                open_high: bool = False,  # exclude 1 (e.g. a dropout probability)
+               ) -> float:
+    "`v` checked to be a real number in `[0, 1]` (or `[0, 1)`): a fraction, a ratio, a probability."
+    want = f"a number in [0, 1{')' if open_high else ']'}"
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{fn}: `{name}` must be {want}, got {v!r} ({type(v).__name__})")
+    if not (0 <= v < 1 if open_high else 0 <= v <= 1): raise ValueError(f"{fn}: `{name}` must be {want}, got {v!r}")
+    return float(v)
+
+def check_ints(fn: str, name: str, v,
+               low: int = 1,  # smallest allowed value of each
+               allow_empty: bool = True,  # accept an empty sequence
+              ) -> tuple[int, ...]:
+    "A sequence (tuple, list) of ints `>= low`, e.g. layer widths; a bare int or a string is a `TypeError`."
+    if isinstance(v, (str, bytes)) or not isinstance(v, Sequence):
+        raise TypeError(f"{fn}: `{name}` must be a sequence of ints (e.g. (32, 64)), got {v!r}")
+    if not allow_empty and not v: raise ValueError(f"{fn}: `{name}` must not be empty")
+    return tuple(check_int(fn, f"{name}[{i}]", w, low) for i, w in enumerate(v))
 
 def check_ids(fn: str, name: str, ids,
               vocab_size: int | None = None,  # ids must be < vocab_size
