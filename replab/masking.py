@@ -7,21 +7,13 @@ from __future__ import annotations
 import math
 import torch
 from torch import Tensor
+from .checks import check_int, check_ratio
 
 # %% auto #0
 __all__ = ['patchify', 'unpatchify', 'upsample_mask', 'num_masked_units', 'random_patch_mask', 'MaskGenerator',
            'random_keep_indices', 'gather_tokens', 'restore_tokens']
 
 # %% ../nbs/00_core/masking.ipynb #6ee61a9e
-def _pos_int(fn: str, name: str, v) -> int:
-    if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{fn}: `{name}` must be an int >= 1, got {v!r}")
-    return v
-
-def _ratio(fn: str, v, name: str = "mask_ratio") -> float:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
-        raise ValueError(f"{fn}: `{name}` must be a number in [0, 1], got {v!r}")
-    return float(v)
-
 def _images(fn: str, x) -> Tensor:
     if not isinstance(x, Tensor): raise TypeError(f"{fn}: `x` must be a torch.Tensor, got {type(x).__name__}")
     if x.dim() != 4: raise ValueError(f"{fn}: `x` must be a 4-D image batch (b, c, H, W), got shape {tuple(x.shape)}")
@@ -33,7 +25,7 @@ def patchify(x: Tensor,  # (b, c, H, W) images; H and W divisible by `patch_size
             ) -> Tensor:  # (b, n, p*p*c) with n = (H/p)(W/p), patches row-major, values (row, col, channel)
     "Cut images into non-overlapping `p`×`p` patches, flattened as in MAE's `patchify`."
     fn = "patchify"
-    _images(fn, x); p = _pos_int(fn, "patch_size", patch_size)
+    _images(fn, x); p = check_int(fn, "patch_size", patch_size)
     b, c, H, W = x.shape
     if H % p or W % p: raise ValueError(f"{fn}: image height and width must be divisible by `patch_size`={p}, got (H, W) = ({H}, {W})")
     h, w = H // p, W // p
@@ -47,7 +39,7 @@ def unpatchify(patches: Tensor,  # (b, n, p*p*c) as `patchify` returns it
     "The inverse of `patchify`."
     fn = "unpatchify"
     if not isinstance(patches, Tensor): raise TypeError(f"{fn}: `patches` must be a torch.Tensor, got {type(patches).__name__}")
-    p, c = _pos_int(fn, "patch_size", patch_size), _pos_int(fn, "channels", channels)
+    p, c = check_int(fn, "patch_size", patch_size), check_int(fn, "channels", channels)
     if patches.dim() != 3 or patches.shape[2] != p * p * c:
         raise ValueError(f"{fn}: `patches` must have shape (b, n, p*p*c) = (b, n, {p * p * c}), got {tuple(patches.shape)}")
     b, n, _ = patches.shape
@@ -68,7 +60,7 @@ def upsample_mask(mask: Tensor,  # (b, h, w) mask on a coarse grid
     fn = "upsample_mask"
     if not isinstance(mask, Tensor): raise TypeError(f"{fn}: `mask` must be a torch.Tensor, got {type(mask).__name__}")
     if mask.dim() != 3: raise ValueError(f"{fn}: `mask` must have shape (b, h, w), got {tuple(mask.shape)}")
-    s = _pos_int(fn, "scale", scale)
+    s = check_int(fn, "scale", scale)
     return mask.repeat_interleave(s, 1).repeat_interleave(s, 2)
 
 def num_masked_units(input_size: int, mask_patch_size: int, mask_ratio: float) -> int:
@@ -86,8 +78,8 @@ def random_patch_mask(batch_size: int,  # b: how many independent masks
     "SimMIM's random mask: a uniform subset of $\\lceil (S/m)^2 r\\rceil$ mask units per image, upsampled to the token grid."
     fn = "random_patch_mask"
     for k, v in dict(batch_size=batch_size, input_size=input_size, mask_patch_size=mask_patch_size,
-                     model_patch_size=model_patch_size).items(): _pos_int(fn, k, v)
-    r = _ratio(fn, mask_ratio)
+                     model_patch_size=model_patch_size).items(): check_int(fn, k, v)
+    r = check_ratio(fn, "mask_ratio", mask_ratio)
     if input_size % mask_patch_size:
         raise ValueError(f"{fn}: `input_size` must be divisible by `mask_patch_size`, got input_size={input_size}, mask_patch_size={mask_patch_size}")
     if mask_patch_size % model_patch_size:
@@ -124,8 +116,8 @@ def random_keep_indices(batch_size: int,  # b
                        ) -> tuple[Tensor, Tensor, Tensor]:  # ids_keep (b, k), ids_restore (b, n), mask (b, n) bool, True = removed
     "MAE's `random_masking` indices: which tokens to keep, how to restore the order, and the removed-token mask."
     fn = "random_keep_indices"
-    _pos_int(fn, "batch_size", batch_size); _pos_int(fn, "num_tokens", num_tokens)
-    r = _ratio(fn, mask_ratio)
+    check_int(fn, "batch_size", batch_size); check_int(fn, "num_tokens", num_tokens)
+    r = check_ratio(fn, "mask_ratio", mask_ratio)
     if generator is not None and not isinstance(generator, torch.Generator):
         raise TypeError(f"{fn}: `generator` must be a torch.Generator or None, got {type(generator).__name__}")
     dev = torch.device(device) if device is not None else (generator.device if generator is not None else torch.device("cpu"))

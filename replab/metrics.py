@@ -9,6 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from .checks import as_tensor, check_matrix, check_labels, check_vector, check_int, check_positive
 
 # %% auto #0
 __all__ = ['class_means', 'nc1', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'singular_values',
@@ -17,71 +18,14 @@ __all__ = ['class_means', 'nc1', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'ne
 
 # %% ../nbs/00_core/metrics.ipynb #f087c1e7
 _F64 = torch.float64
-
-def _as_tensor(x, fn: str, name: str) -> Tensor:
-    "`x` as a torch tensor (a numpy array is converted, sharing memory); anything else is a `TypeError`."
-    if isinstance(x, Tensor): return x
-    if isinstance(x, np.ndarray):
-        try: return torch.from_numpy(np.ascontiguousarray(x))
-        except TypeError: raise TypeError(f"{fn}: `{name}` has numpy dtype {x.dtype}, which torch cannot hold") from None
-    raise TypeError(f"{fn}: `{name}` must be a torch.Tensor or a numpy array, got {type(x).__name__}")
-
-def _matrix(x, fn: str, name: str, min_rows: int = 1, grad: bool = False) -> Tensor:
-    "`x` checked to be a finite real (n, d) matrix with n >= `min_rows`: float64 and detached, or (`grad`) a float tensor kept in the graph."
-    x = _as_tensor(x, fn, name)
-    if x.dtype == torch.bool or x.is_complex():
-        raise TypeError(f"{fn}: `{name}` must hold real numbers, got dtype {x.dtype}")
-    if x.ndim != 2: raise ValueError(f"{fn}: `{name}` must have shape (n, d), got {tuple(x.shape)}")
-    n, d = x.shape
-    if n == 0: raise ValueError(f"{fn}: `{name}` is an empty batch (shape {tuple(x.shape)}); need at least {min_rows} row(s)")
-    if n < min_rows: raise ValueError(f"{fn}: `{name}` needs at least {min_rows} rows (samples), got {n}")
-    if d == 0: raise ValueError(f"{fn}: `{name}` has no feature dimensions (shape {tuple(x.shape)})")
-    if grad:
-        if not x.is_floating_point(): x = x.to(torch.get_default_dtype())
-    else:
-        x = x.detach()
-        if x.device.type == "mps": x = x.cpu()  # MPS has no float64
-        x = x.to(_F64)
-    if not bool(torch.isfinite(x).all()): raise ValueError(f"{fn}: `{name}` contains NaN or inf")
-    return x
-
-def _labels(y, n: int, fn: str, device, name: str = "y") -> Tensor:
-    "Integer labels `y` checked to have shape (n,) and values >= 0, as a long tensor on `device`."
-    y = _as_tensor(y, fn, name)
-    if y.dtype == torch.bool or y.is_floating_point() or y.is_complex():
-        raise TypeError(f"{fn}: `{name}` must hold integer class labels, got dtype {y.dtype}")
-    if y.ndim != 1 or y.shape[0] != n:
-        raise ValueError(f"{fn}: `{name}` must have shape (n,) = ({n},) to match the features, got {tuple(y.shape)}")
-    y = y.to(device=device, dtype=torch.long)
-    if int(y.min()) < 0: raise ValueError(f"{fn}: `{name}` must hold labels >= 0, got {int(y.min())}")
-    return y
-
-def _vector(v, d: int, fn: str, name: str, device) -> Tensor:
-    "`v` checked to be a finite real vector of shape (d,), as float64 on `device`."
-    v = _as_tensor(v, fn, name)
-    if v.ndim != 1 or v.shape[0] != d: raise ValueError(f"{fn}: `{name}` must have shape ({d},), got {tuple(v.shape)}")
-    return _matrix(v[:, None], fn, name)[:, 0].to(device)
-
-def _count(k, fn: str, name: str, low: int = 1) -> int:
-    "`k` checked to be a Python/numpy int >= `low`."
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
-        raise TypeError(f"{fn}: `{name}` must be an int, got {type(k).__name__}")
-    if k < low: raise ValueError(f"{fn}: `{name}` must be >= {low}, got {k}")
-    return int(k)
-
-def _positive(v, fn: str, name: str) -> float:
-    "`v` checked to be a finite real number > 0."
-    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{fn}: `{name}` must be a number, got {type(v).__name__}")
-    if not (math.isfinite(v) and v > 0): raise ValueError(f"{fn}: `{name}` must be a finite number > 0, got {v}")
-    return float(v)
+_CHUNK = 4096  # rows per block in passes over (n, d) features: a block stays in cache
 
 def _class_stats(H: Tensor, y: Tensor, num_classes, fn: str, min_classes: int = 1):
-    "Global mean (d,), class means (C, d) and counts (C,) of checked float64 `H` (n, d) and labels `y` (n,)."
+    "Global mean (d,), class means (C, d), float64, and counts (C,) of checked `H` (n, d) and labels `y` (n,)."
     top = int(y.max()) + 1
     if num_classes is None: C = top
     else:
-        C = _count(num_classes, fn, "num_classes")
+        C = check_int(fn, "num_classes", num_classes)
         if top > C: raise ValueError(f"{fn}: `y` holds label {top - 1} but there are only {C} classes (labels must lie in 0..{C - 1})")
     if C < min_classes:
         raise ValueError(f"{fn}: needs at least {min_classes} classes, got {C} (labels {sorted(set(y.tolist()))[:10]})")
@@ -90,7 +34,9 @@ def _class_stats(H: Tensor, y: Tensor, num_classes, fn: str, min_classes: int = 
         missing = torch.nonzero(counts == 0).flatten().tolist()
         raise ValueError(f"{fn}: every class 0..{C - 1} needs at least one sample; class(es) {missing[:10]} have none "
                          "(relabel the classes present to 0..C'-1)")
-    M = torch.zeros(C, H.shape[1], dtype=H.dtype, device=H.device).index_add_(0, y, H) / counts[:, None]  # (C, d)
+    sums = torch.zeros(C, H.shape[1], dtype=_F64, device=H.device)  # (C, d), accumulated in float64 whatever the dtype of H
+    for s in range(0, H.shape[0], _CHUNK): sums.index_add_(0, y[s:s + _CHUNK], H[s:s + _CHUNK].to(_F64))
+    M = sums / counts[:, None]  # (C, d)
     return M.mean(0), M, counts
 
 # %% ../nbs/00_core/metrics.ipynb #b6b53752
@@ -101,21 +47,23 @@ def class_means(
     weighted: bool = False,  # global mean over samples instead of over class means (differs for imbalanced classes)
 ) -> tuple[Tensor, Tensor]:  # global mean (d,) and class means (C, d), float64
     "Global mean $\\mu_G = \\frac1C\\sum_c\\mu_c$ (or the sample mean, `weighted`) and the class means $\\mu_c$."
-    H = _matrix(H, "class_means", "H")
-    y = _labels(y, H.shape[0], "class_means", H.device)
+    H = check_matrix("class_means", "H", H)
+    y = check_labels("class_means", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     mu_G, M, _ = _class_stats(H, y, num_classes, "class_means")
     return (H.mean(0) if weighted else mu_G), M
 
 # %% ../nbs/00_core/metrics.ipynb #3c57407f
 def _nc1(H: Tensor, y: Tensor, mu_G: Tensor, M: Tensor) -> float:
-    Hw = H - M[y]  # (n, d) within-class deviations
-    Mc = M - mu_G  # (C, d) centred class means
+    "(1/n) sum_i ||S^-1 V^T (h_i - mu_{y_i})||^2 with Mc = U S V^T: the projection in the dtype of `H` (float32 or float64), block by block, summed in float64."
+    Mc = M - mu_G  # (C, d) centred class means, float64
     _, S, Vh = torch.linalg.svd(Mc, full_matrices=False)  # S (r,), Vh (r, d)
-    if float(S[0]) == 0.0: return math.inf  # all class means coincide: no between-class spread at all
     k = min(M.shape[0] - 1, S.shape[0])
     keep = S[:k] > S[0] * max(Mc.shape) * torch.finfo(S.dtype).eps  # pseudo-inverse cut-off (as torch/numpy pinv)
-    S, Vh = S[:k][keep], Vh[:k][keep]
-    return float(((Hw @ Vh.T) / S).pow(2).sum()) / H.shape[0]
+    P = torch.where(keep[:, None], Vh[:k] / S[:k, None], 0.0).to(H.dtype)  # (k, d) rows of Sigma_B^{+1/2}, up to scale
+    Mh = M.to(H.dtype)
+    total = sum(((H[s:s + _CHUNK] - Mh[y[s:s + _CHUNK]]) @ P.T).pow(2).sum(dtype=_F64)  # within-class deviations, projected
+                for s in range(0, H.shape[0], _CHUNK))
+    return float(torch.where(S[0] == 0, math.inf, total / H.shape[0]))  # all class means coincide: no between-class spread
 
 def nc1(
     H,  # (n, d) features
@@ -123,8 +71,10 @@ def nc1(
     num_classes: int | None = None,  # C; default `y.max() + 1`
 ) -> float:  # tr(Σ_W Σ_B⁺)/C, 0 when every sample equals its class mean
     "NC1 within-class variability collapse of Papyan et al. (2020): $\\mathrm{tr}(\\Sigma_W\\Sigma_B^+)/C$."
-    H = _matrix(H, "nc1", "H")
-    y = _labels(y, H.shape[0], "nc1", H.device)
+    H = check_matrix("nc1", "H", H, dtype=None)  # float32 features stay float32 (half precision goes up to float32)
+    if H.dtype != _F64: H = H.float()
+    if H.device.type == "mps": H = H.cpu()  # MPS has no float64 for the class statistics
+    y = check_labels("nc1", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     mu_G, M, _ = _class_stats(H, y, num_classes, "nc1", min_classes=2)
     return _nc1(H, y, mu_G, M)
 
@@ -147,8 +97,8 @@ def cdnv(
     reduce: bool = True,  # average over class pairs (a float) or return the (C, C) matrix (zero diagonal)
 ) -> float | Tensor:
     "Class-distance normalised variance (Galanti et al. 2022), averaged over pairs of classes; `inf` for coinciding means."
-    H = _matrix(H, "cdnv", "H")
-    y = _labels(y, H.shape[0], "cdnv", H.device)
+    H = check_matrix("cdnv", "H", H)
+    y = check_labels("cdnv", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     _, M, counts = _class_stats(H, y, num_classes, "cdnv", min_classes=2)
     return _cdnv(H, y, M, counts, reduce)
 
@@ -170,9 +120,9 @@ def nc2(
     mu_G=None,  # (d,) global mean to centre with; `None`: the mean of the rows of `M`
 ) -> dict:  # equinorm, equiangularity, maxangle: all 0 for a simplex ETF
     "NC2 of Papyan et al.: how far the (centred) rows of `M` are from a simplex ETF (NaN where a centred row is zero: no angle)."
-    M = _matrix(M, "nc2", "M", min_rows=2)
+    M = check_matrix("nc2", "M", M, min_rows=2)
     if center:
-        M = M - (M.mean(0) if mu_G is None else _vector(mu_G, M.shape[1], "nc2", "mu_G", M.device))
+        M = M - (M.mean(0) if mu_G is None else check_vector("nc2", "mu_G", mu_G, M.shape[1], M.device))
     return _nc2(M)
 
 # %% ../nbs/00_core/metrics.ipynb #a126f1c0
@@ -184,8 +134,8 @@ def simplex_etf(
     device=None,
 ) -> Tensor:  # (C, d) unit rows with pairwise cosine -1/(C-1), rows summing to 0
     "A (C, d) simplex equiangular tight frame: $\\sqrt{C/(C-1)}\\,(I-\\frac1C\\mathbf 1\\mathbf 1^\\top)$ embedded in $d$ dims."
-    C = _count(num_classes, "simplex_etf", "num_classes", low=2)
-    d = _count(dim, "simplex_etf", "dim")
+    C = check_int("simplex_etf", "num_classes", num_classes, low=2)
+    d = check_int("simplex_etf", "dim", dim)
     if d < C - 1: raise ValueError(f"simplex_etf: a simplex ETF of {C} classes spans {C - 1} dims; `dim` must be >= {C - 1}, got {d}")
     # Helmert basis: columns k = 1..C-1 are (1,..,1, -k, 0,..,0)/sqrt(k(k+1)), orthonormal and orthogonal to 1
     V = torch.zeros(C, C - 1, dtype=_F64)  # (C, C-1)
@@ -205,10 +155,10 @@ def _nc3(W: Tensor, Mc: Tensor) -> float:
 
 def _classifier(W, b, d: int, fn: str, C: int | None = None):
     "Check classifier weights `W` (C, d) and bias `b` (C,)."
-    W = _matrix(W, fn, "W", min_rows=2)
+    W = check_matrix(fn, "W", W, min_rows=2)
     if W.shape[1] != d: raise ValueError(f"{fn}: `W` must have shape (C, d) with d = {d} matching the features, got {tuple(W.shape)}")
     if C is not None and W.shape[0] != C: raise ValueError(f"{fn}: `W` must have one row per class, shape ({C}, {d}), got {tuple(W.shape)}")
-    return W, (None if b is None else _vector(b, W.shape[0], fn, "b", W.device))
+    return W, (None if b is None else check_vector(fn, "b", b, W.shape[0], W.device))
 
 def nc3(
     W,  # (C, d) classifier weights (rows = classes)
@@ -216,10 +166,10 @@ def nc3(
     mu_G=None,  # (d,) global mean to centre `M` with; `None`: the mean of the rows of `M`
 ) -> float:  # ‖W/‖W‖_F − M̃/‖M̃‖_F‖²_F, in [0, 4]; 0 at self-duality
     "NC3 self-duality of Papyan et al.: distance between the normalised classifier and the normalised centred means."
-    M = _matrix(M, "nc3", "M", min_rows=2)
+    M = check_matrix("nc3", "M", M, min_rows=2)
     W, _ = _classifier(W, None, M.shape[1], "nc3", C=M.shape[0])
     W = W.to(M.device)
-    return _nc3(W, M - (M.mean(0) if mu_G is None else _vector(mu_G, M.shape[1], "nc3", "mu_G", M.device)))
+    return _nc3(W, M - (M.mean(0) if mu_G is None else check_vector("nc3", "mu_G", mu_G, M.shape[1], M.device)))
 
 def _nc4(H: Tensor, W: Tensor, b, M: Tensor) -> float:
     logits = H @ W.T + (0 if b is None else b)  # (n, C)
@@ -233,8 +183,8 @@ def nc4(
     b=None,  # (C,) classifier bias
 ) -> float:  # fraction of samples where classifier and nearest class centre disagree
     "NC4 of Papyan et al.: mismatch rate between the classifier's prediction and the nearest class centre (NCC)."
-    H = _matrix(H, "nc4", "H")
-    y = _labels(y, H.shape[0], "nc4", H.device)
+    H = check_matrix("nc4", "H", H)
+    y = check_labels("nc4", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     W, b = _classifier(W, b, H.shape[1], "nc4")
     _, M, _ = _class_stats(H, y, W.shape[0], "nc4", min_classes=2)
     return _nc4(H, W.to(H.device), None if b is None else b.to(H.device), M)
@@ -248,8 +198,8 @@ def neural_collapse(
     num_classes: int | None = None,  # C; default `W.shape[0]` or `y.max() + 1`
 ) -> dict:  # nc1, cdnv, nc2_{equinorm,equiangularity,maxangle}; with W also nc2w_*, nc3, nc4
     "All neural-collapse diagnostics at once, sharing one pass over the data."
-    H = _matrix(H, "neural_collapse", "H")
-    y = _labels(y, H.shape[0], "neural_collapse", H.device)
+    H = check_matrix("neural_collapse", "H", H)
+    y = check_labels("neural_collapse", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     if W is not None:
         W, b = _classifier(W, b, H.shape[1], "neural_collapse", C=num_classes)
         W, b, num_classes = W.to(H.device), None if b is None else b.to(H.device), W.shape[0]
@@ -264,7 +214,7 @@ def neural_collapse(
 
 # %% ../nbs/00_core/metrics.ipynb #fa31df8e
 def _svals(Z, center: bool, fn: str) -> Tensor:
-    Z = _matrix(Z, fn, "Z")
+    Z = check_matrix(fn, "Z", Z)
     if center: Z = Z - Z.mean(0)
     return torch.linalg.svdvals(Z)  # (min(n, d),) descending
 
@@ -307,10 +257,10 @@ def alignment(
     normalize: bool = True,  # L2-normalise rows first (the paper assumes features on the unit sphere)
 ) -> Tensor:  # scalar, differentiable; 0 when positives coincide
     "Alignment of Wang & Isola (2020): $\\mathbb E\\lVert x_i-y_i\\rVert^\\alpha$ over positive pairs."
-    x = _matrix(x, "alignment", "x", grad=True)
-    y = _matrix(y, "alignment", "y", grad=True)
+    x = check_matrix("alignment", "x", x, grad=True)
+    y = check_matrix("alignment", "y", y, grad=True)
     if x.shape != y.shape: raise ValueError(f"alignment: `x` and `y` must have the same shape (n, d), got {tuple(x.shape)} and {tuple(y.shape)}")
-    alpha = _positive(alpha, "alignment", "alpha")
+    alpha = check_positive("alignment", "alpha", alpha)
     if normalize: x, y = F.normalize(x, dim=1), F.normalize(y, dim=1)
     return (x - y).norm(dim=1).pow(alpha).mean()
 
@@ -320,8 +270,8 @@ def uniformity(
     normalize: bool = True,  # L2-normalise rows first
 ) -> Tensor:  # scalar, differentiable, <= 0; 0 when all points coincide
     "Uniformity of Wang & Isola (2020): $\\log\\mathbb E_{i<j} e^{-t\\lVert x_i-x_j\\rVert^2}$ (log-sum-exp, finite gradient at collapse)."
-    x = _matrix(x, "uniformity", "x", min_rows=2, grad=True)
-    t = _positive(t, "uniformity", "t")
+    x = check_matrix("uniformity", "x", x, min_rows=2, grad=True)
+    t = check_positive("uniformity", "t", t)
     if normalize: x = F.normalize(x, dim=1)
     n = x.shape[0]
     G = x @ x.T  # (n, n); squared distances from the Gram matrix: no sqrt, so no NaN gradient at zero distance
@@ -333,7 +283,7 @@ def mean_pairwise_cosine(
     Z,  # (n, d) embeddings, n >= 2
 ) -> float:  # in [-1/(n-1), 1]; 1 when all rows point the same way (a zero row counts as cosine 0)
     "Anisotropy: the mean cosine similarity over pairs of distinct rows, in O(nd)."
-    Z = _matrix(Z, "mean_pairwise_cosine", "Z", min_rows=2)
+    Z = check_matrix("mean_pairwise_cosine", "Z", Z, min_rows=2)
     n = Z.shape[0]
     U = F.normalize(Z, dim=1)  # (n, d)
     return float((U.sum(0).pow(2).sum() - U.pow(2).sum()) / (n * (n - 1)))
@@ -343,9 +293,9 @@ def perplexity(
     p,  # (K,) non-negative counts or probabilities (normalised here)
 ) -> float:  # exp(entropy), in [1, number of nonzero entries]
     "Perplexity $\\exp(-\\sum_k p_k\\log p_k)$ of a discrete distribution given by counts or probabilities."
-    p = _as_tensor(p, "perplexity", "p")
+    p = as_tensor("perplexity", "p", p)
     if p.ndim != 1: raise ValueError(f"perplexity: `p` must have shape (K,), got {tuple(p.shape)}; for (n, K) soft assignments pass `p.mean(0)`")
-    p = _matrix(p[:, None], "perplexity", "p")[:, 0]
+    p = check_matrix("perplexity", "p", p[:, None])[:, 0]
     if bool((p < 0).any()): raise ValueError(f"perplexity: `p` must be non-negative, got min {float(p.min())}")
     total = p.sum()
     if float(total) == 0.0: raise ValueError("perplexity: `p` sums to 0; there is no distribution")
@@ -356,8 +306,8 @@ def codebook_usage(
     num_codes: int,  # K, the codebook size
 ) -> dict:  # usage (fraction of codes used), perplexity, dead (# unused codes), counts (K,) long tensor
     "Codebook usage statistics of a vector quantiser: fraction used, perplexity, dead codes and per-code counts."
-    K = _count(num_codes, "codebook_usage", "num_codes")
-    idx = _as_tensor(indices, "codebook_usage", "indices")
+    K = check_int("codebook_usage", "num_codes", num_codes)
+    idx = as_tensor("codebook_usage", "indices", indices)
     if idx.dtype == torch.bool or idx.is_floating_point() or idx.is_complex():
         raise TypeError(f"codebook_usage: `indices` must hold integer code indices, got dtype {idx.dtype}")
     if idx.numel() == 0: raise ValueError(f"codebook_usage: `indices` is empty (shape {tuple(idx.shape)})")
@@ -374,8 +324,8 @@ def kl_per_dim(
     logvar,  # (n, k) posterior log-variances log σ²
 ) -> Tensor:  # (k,) KL(N(μ, σ²) ‖ N(0, 1)) per latent dimension, batch mean; differentiable
     "KL divergence of a diagonal Gaussian posterior to the standard normal prior, per latent dimension."
-    mu = _matrix(mu, "kl_per_dim", "mu", grad=True)
-    logvar = _matrix(logvar, "kl_per_dim", "logvar", grad=True)
+    mu = check_matrix("kl_per_dim", "mu", mu, grad=True)
+    logvar = check_matrix("kl_per_dim", "logvar", logvar, grad=True)
     if mu.shape != logvar.shape: raise ValueError(f"kl_per_dim: `mu` and `logvar` must have the same shape (n, k), got {tuple(mu.shape)} and {tuple(logvar.shape)}")
     return 0.5 * (mu.pow(2) + logvar.exp() - logvar - 1).mean(0)
 
@@ -384,8 +334,8 @@ def active_units(
     threshold: float = 0.01,  # Burda et al.'s threshold on the variance of the posterior mean
 ) -> int:  # number of active latent dimensions
     "Active units of Burda et al. (2016): dimensions whose posterior mean varies across inputs, $\\mathrm{Cov}_x(\\mathbb E[z_j\\mid x]) > $ threshold."
-    mu = _matrix(mu, "active_units", "mu", min_rows=2)
-    threshold = _positive(threshold, "active_units", "threshold")
+    mu = check_matrix("active_units", "mu", mu, min_rows=2)
+    threshold = check_positive("active_units", "threshold", threshold)
     return int((mu.var(0, correction=1) > threshold).sum())
 
 # %% ../nbs/00_core/metrics.ipynb #a83c23c6
@@ -396,11 +346,11 @@ def mode_coverage(
     min_count: int = 1,  # high-quality samples a mode needs to count as covered
 ) -> dict:  # modes_covered (int), high_quality_fraction (float), counts (K,) long, kl_to_uniform (float)
     "Mode coverage on a mixture of Gaussians: modes with >= `min_count` high-quality samples, and the high-quality fraction."
-    X = _matrix(samples, "mode_coverage", "samples")
-    Cn = _matrix(centers, "mode_coverage", "centers").to(X.device)
+    X = check_matrix("mode_coverage", "samples", samples)
+    Cn = check_matrix("mode_coverage", "centers", centers).to(X.device)
     if Cn.shape[1] != X.shape[1]: raise ValueError(f"mode_coverage: `centers` must have shape (K, {X.shape[1]}) to match `samples`, got {tuple(Cn.shape)}")
-    radius = _positive(radius, "mode_coverage", "radius")
-    min_count = _count(min_count, "mode_coverage", "min_count")
+    radius = check_positive("mode_coverage", "radius", radius)
+    min_count = check_int("mode_coverage", "min_count", min_count)
     K = Cn.shape[0]
     dist, nearest = torch.cdist(X, Cn, compute_mode="donot_use_mm_for_euclid_dist").min(1)  # (n,), (n,)
     hq = dist <= radius
@@ -416,8 +366,8 @@ def linear_cka(
     Y,  # (n, d2) representations of the same n examples, n >= 2
 ) -> float:  # in [0, 1]; NaN if X or Y is constant over examples
     "Linear centred kernel alignment (Kornblith et al. 2019) between two representations of the same examples."
-    X = _matrix(X, "linear_cka", "X", min_rows=2)
-    Y = _matrix(Y, "linear_cka", "Y", min_rows=2).to(X.device)
+    X = check_matrix("linear_cka", "X", X, min_rows=2)
+    Y = check_matrix("linear_cka", "Y", Y, min_rows=2).to(X.device)
     if Y.shape[0] != X.shape[0]: raise ValueError(f"linear_cka: `X` and `Y` must have the same number of rows (examples), got {X.shape[0]} and {Y.shape[0]}")
     X, Y = X - X.mean(0), Y - Y.mean(0)
     n = X.shape[0]

@@ -11,6 +11,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
+from .checks import check_int, check_ints, check_ratio
 
 # %% auto #0
 __all__ = ['MLP', 'SmallCNN', 'ConvEncoder', 'ConvDecoder', 'timm_backbone', 'tiny_vit', 'tiny_hf', 'minilm_available',
@@ -31,26 +32,8 @@ def _quiet():
         finally:
             if hf_logging is not None and was: hf_logging.enable_progress_bar()
 
-def _check_pos_int(fn: str, name: str, v, allow_zero: bool = False):
-    "Raise unless `v` is a (non-bool) int > 0 (or >= 0 when `allow_zero`)."
-    lo = 0 if allow_zero else 1
-    if isinstance(v, bool) or not isinstance(v, int) or v < lo:
-        raise ValueError(f"{fn}: `{name}` must be an int >= {lo}, got {v!r}")
-    return v
-
 def _check_choice(fn: str, name: str, v, choices):
     if v not in choices: raise ValueError(f"{fn}: `{name}` must be one of {tuple(choices)}, got {v!r}")
-    return v
-
-def _check_ints(fn: str, name: str, v, allow_empty: bool = True) -> tuple[int, ...]:
-    "A sequence of positive ints (not a bare int or a string)."
-    if isinstance(v, (str, bytes)) or not isinstance(v, Sequence):
-        raise TypeError(f"{fn}: `{name}` must be a sequence of ints (e.g. (32, 64)), got {v!r}")
-    v = tuple(v)
-    if not allow_empty and not v: raise ValueError(f"{fn}: `{name}` must not be empty")
-    for i, w in enumerate(v):
-        if isinstance(w, bool) or not isinstance(w, int) or w < 1:
-            raise ValueError(f"{fn}: `{name}[{i}]` must be an int >= 1, got {w!r}")
     return v
 
 def _check_image(fn: str, x: Tensor, in_chans: int, size: int | None = None) -> Tensor:
@@ -84,11 +67,10 @@ class MLP(nn.Module):
                  bias: bool = True):  # biases of the linear layers
         super().__init__()
         fn = "MLP"
-        self.in_dim, self.out_dim = _check_pos_int(fn, "in_dim", in_dim), _check_pos_int(fn, "out_dim", out_dim)
-        self.hidden = _check_ints(fn, "hidden", hidden)
+        self.in_dim, self.out_dim = check_int(fn, "in_dim", in_dim), check_int(fn, "out_dim", out_dim)
+        self.hidden = check_ints(fn, "hidden", hidden)
         _check_choice(fn, "norm", norm, _NORMS); _check_choice(fn, "act", act, tuple(_ACTS))
-        if isinstance(dropout, bool) or not isinstance(dropout, (int, float)) or not 0 <= dropout < 1:
-            raise ValueError(f"{fn}: `dropout` must be a float in [0, 1), got {dropout!r}")
+        check_ratio(fn, "dropout", dropout, open_high=True)
         if last_norm and norm is None: raise ValueError(f"{fn}: `last_norm=True` needs `norm` ('bn' or 'ln'), got norm=None")
         layers, d = [], in_dim
         for w in self.hidden:
@@ -116,10 +98,10 @@ class SmallCNN(nn.Module):
                  feat_dim: int = 128):  # dimension of the penultimate features h
         super().__init__()
         fn = "SmallCNN"
-        self.in_chans = _check_pos_int(fn, "in_chans", in_chans)
-        self.num_classes = _check_pos_int(fn, "num_classes", num_classes, allow_zero=True)
-        self.widths = _check_ints(fn, "widths", widths, allow_empty=False)
-        self.feat_dim = _check_pos_int(fn, "feat_dim", feat_dim)
+        self.in_chans = check_int(fn, "in_chans", in_chans)
+        self.num_classes = check_int(fn, "num_classes", num_classes, low=0)
+        self.widths = check_ints(fn, "widths", widths, allow_empty=False)
+        self.feat_dim = check_int(fn, "feat_dim", feat_dim)
         blocks, c = [], in_chans
         for w in self.widths:
             blocks += [nn.Conv2d(c, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU(inplace=True),
@@ -138,7 +120,7 @@ class SmallCNN(nn.Module):
 
 # %% ../nbs/00_core/models.ipynb #930bb041
 def _grid(fn, img_size, n_down):
-    _check_pos_int(fn, "img_size", img_size)
+    check_int(fn, "img_size", img_size)
     if img_size % (2 ** n_down):
         raise ValueError(f"{fn}: `img_size` must be divisible by 2**len(widths) = {2 ** n_down}, got img_size={img_size}")
     return img_size // 2 ** n_down
@@ -153,8 +135,8 @@ class ConvEncoder(nn.Module):
                  act: str = "relu"):  # activation between convs
         super().__init__()
         fn = "ConvEncoder"
-        self.in_chans, self.latent_dim = _check_pos_int(fn, "in_chans", in_chans), _check_pos_int(fn, "latent_dim", latent_dim)
-        self.widths = _check_ints(fn, "widths", widths, allow_empty=False)
+        self.in_chans, self.latent_dim = check_int(fn, "in_chans", in_chans), check_int(fn, "latent_dim", latent_dim)
+        self.widths = check_ints(fn, "widths", widths, allow_empty=False)
         _check_choice(fn, "act", act, tuple(_ACTS))
         self.img_size, self.grid = img_size, _grid(fn, img_size, len(self.widths))
         layers, c = [], in_chans
@@ -178,8 +160,8 @@ class ConvDecoder(nn.Module):
                  out_act: str | None = None):  # None (logits / raw values), "sigmoid" or "tanh"
         super().__init__()
         fn = "ConvDecoder"
-        self.out_chans, self.latent_dim = _check_pos_int(fn, "out_chans", out_chans), _check_pos_int(fn, "latent_dim", latent_dim)
-        self.widths = _check_ints(fn, "widths", widths, allow_empty=False)
+        self.out_chans, self.latent_dim = check_int(fn, "out_chans", out_chans), check_int(fn, "latent_dim", latent_dim)
+        self.widths = check_ints(fn, "widths", widths, allow_empty=False)
         _check_choice(fn, "act", act, tuple(_ACTS)); _check_choice(fn, "out_act", out_act, (None, "sigmoid", "tanh"))
         self.img_size, self.grid = img_size, _grid(fn, img_size, len(self.widths))
         ws = self.widths[::-1]
@@ -208,7 +190,7 @@ def timm_backbone(name: str = "resnet18",  # a timm model name, e.g. "resnet18",
     if not isinstance(name, str) or not timm.is_model(name):
         close = timm.list_models(f"*{name}*")[:8] if isinstance(name, str) else []
         raise ValueError(f"{fn}: unknown timm model `name`={name!r}" + (f"; close matches: {close}" if close else ""))
-    _check_pos_int(fn, "num_classes", num_classes, allow_zero=True); _check_pos_int(fn, "in_chans", in_chans)
+    check_int(fn, "num_classes", num_classes, low=0); check_int(fn, "in_chans", in_chans)
     try:
         return timm.create_model(name, pretrained=pretrained, num_classes=num_classes, in_chans=in_chans, **kw)
     except Exception as e:
@@ -231,8 +213,8 @@ def tiny_vit(img_size: int = 28,  # input height = width
     with _quiet(): from timm.models.vision_transformer import VisionTransformer
     fn = "tiny_vit"
     for k, v in dict(img_size=img_size, patch_size=patch_size, in_chans=in_chans, embed_dim=embed_dim, depth=depth,
-                     num_heads=num_heads).items(): _check_pos_int(fn, k, v)
-    _check_pos_int(fn, "num_classes", num_classes, allow_zero=True)
+                     num_heads=num_heads).items(): check_int(fn, k, v)
+    check_int(fn, "num_classes", num_classes, low=0)
     if img_size % patch_size:
         raise ValueError(f"{fn}: `img_size` must be divisible by `patch_size`, got img_size={img_size}, patch_size={patch_size}")
     if embed_dim % num_heads:
@@ -263,7 +245,7 @@ def tiny_hf(kind: str = "bert",  # "bert", "gpt2" or "llama"
     if kind == "llama": kw["num_key_value_heads"] = overrides.get("num_attention_heads", 3)
     kw.update(overrides)
     V, H, nh = kw["vocab_size"], kw["hidden_size"], kw["num_attention_heads"]
-    for k in ("vocab_size", "hidden_size", "num_attention_heads", "num_hidden_layers", "max_position_embeddings"): _check_pos_int(fn, k, kw[k])
+    for k in ("vocab_size", "hidden_size", "num_attention_heads", "num_hidden_layers", "max_position_embeddings"): check_int(fn, k, kw[k])
     if H % nh: raise ValueError(f"{fn}: `hidden_size` must be divisible by `num_attention_heads`, got {H} and {nh}")
     if kind == "llama" and (H // nh) % 2: raise ValueError(f"{fn}: llama head dim hidden_size/num_attention_heads must be even (RoPE), got {H // nh}")
     if kind == "gpt2":  # GPT-2's default special ids (50256) lie outside a tiny vocabulary
@@ -332,7 +314,7 @@ def _check_texts(fn: str, texts) -> list[str]:
 @torch.no_grad()
 def _hidden_batches(fn, texts, model, max_length, batch_size, device):
     "Yield (indices, hidden (b, t, d), attention mask (b, t), special-token mask (b, t)) over length-sorted batches."
-    _check_pos_int(fn, "batch_size", batch_size)
+    check_int(fn, "batch_size", batch_size)
     if isinstance(max_length, bool) or not isinstance(max_length, int) or not 2 <= max_length <= 512:
         raise ValueError(f"{fn}: `max_length` must be an int in [2, 512] (MiniLM's position table), got {max_length!r}")
     tok, enc = _hf_pair(fn, model, device)

@@ -11,8 +11,6 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-import matplotlib as mpl
-import matplotlib.pyplot as plt
 from ..config import Config
 from ..registry import register_paper, Claim, Control
 from ..experiment import Run
@@ -21,10 +19,13 @@ from ..models import ConvEncoder, ConvDecoder
 from ..train import Learner, DiagnosticsCB, NaNGuardCB
 from ..metrics import codebook_usage, effective_rank
 from ..plots import collapse_dashboard, plot_spectrum, theme_rc, palette
+from ..lazy import lazy_import
+mpl = lazy_import("matplotlib")
+plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['nearest_code', 'vq_loss', 'straight_through', 'VectorQuantizer', 'PatchEncoder', 'PatchDecoder', 'VQAutoencoder',
-           'vq_autoencoder', 'SimVQConfig', 'run']
+__all__ = ['mpl', 'plt', 'nearest_code', 'vq_loss', 'straight_through', 'VectorQuantizer', 'PatchEncoder', 'PatchDecoder',
+           'VQAutoencoder', 'vq_autoencoder', 'SimVQConfig', 'run']
 
 # %% ../../nbs/30_generative/simvq.ipynb #601755a9
 def nearest_code(z: Tensor,  # (n, d) latent vectors

@@ -11,8 +11,6 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
 from ..config import Config, resolve_device
 from ..registry import register_paper, Claim, Control
 from ..experiment import Run
@@ -22,10 +20,13 @@ from ..masking import random_patch_mask, upsample_mask, patchify, num_masked_uni
 from ..train import Learner
 from ..evaluate import knn_accuracy
 from ..plots import plot_curves, theme_rc
+from ..lazy import lazy_attr, lazy_import
+plt = lazy_import("matplotlib.pyplot")
+Figure = lazy_attr("matplotlib.figure", "Figure")
 
 # %% auto #0
-__all__ = ['VARIANTS', 'SimMIMEncoder', 'SimMIMHead', 'simmim_loss', 'SimMIM', 'param_groups', 'SimMIMConfig', 'split_data',
-           'features', 'accuracy', 'pretrain', 'finetune', 'tuned_finetune', 'run']
+__all__ = ['plt', 'Figure', 'VARIANTS', 'SimMIMEncoder', 'SimMIMHead', 'simmim_loss', 'SimMIM', 'param_groups', 'SimMIMConfig',
+           'split_data', 'features', 'accuracy', 'pretrain', 'finetune', 'tuned_finetune', 'run']
 
 # %% ../../nbs/25_masked/simmim.ipynb #3090d2ca
 class SimMIMEncoder(nn.Module):

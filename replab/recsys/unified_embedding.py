@@ -9,23 +9,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 import numpy as np
-import pandas as pd
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-import matplotlib as mpl
-import matplotlib.pyplot as plt
 from ..config import Config
 from ..registry import register_paper, Claim, Control
 from ..experiment import Run
 from ..ctr import (universal_hash, CategoricalEncoder, FieldEmbedding, HashedEmbedding, CTRModel, split_rows, fit_ctr,
-                        evaluate_ctr, embedding_parameters, mean_pool, PAD, _check_int, _check_ids, _check_batch, _ml100k_ctr_frame)
+                        evaluate_ctr, embedding_parameters, mean_pool, PAD)
+from ..checks import check_int, check_ids, check_fields
+from ..data import load_movielens_100k_ctr
 from ..plots import theme_rc, palette
+from ..lazy import lazy_import
+pd = lazy_import("pandas")
+mpl = lazy_import("matplotlib")
+plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['METHODS', 'FIELDS', 'SIDE_FIELDS', 'UnifiedEmbedding', 'build_embedding', 'row_map', 'collision_stats', 'row_counts',
-           'slot_selectivity', 'UnifiedEmbeddingConfig', 'refit_ids', 'split_data', 'frontier_figure',
-           'collisions_figure', 'run']
+__all__ = ['pd', 'mpl', 'plt', 'METHODS', 'FIELDS', 'SIDE_FIELDS', 'UnifiedEmbedding', 'build_embedding', 'row_map',
+           'collision_stats', 'row_counts', 'slot_selectivity', 'UnifiedEmbeddingConfig', 'refit_ids', 'split_data',
+           'frontier_figure', 'collisions_figure', 'run']
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #c6014450
 class UnifiedEmbedding(nn.Module):
@@ -39,16 +42,16 @@ class UnifiedEmbedding(nn.Module):
                  init_std: float = 0.05):  # std of the N(0, std^2) init (as replab.ctr.HashedEmbedding)
         super().__init__()
         fn = "UnifiedEmbedding"
-        self.num_rows, self.dim = _check_int(fn, "num_rows", num_rows, 1), _check_int(fn, "dim", dim, 1)
+        self.num_rows, self.dim = check_int(fn, "num_rows", num_rows, 1), check_int(fn, "dim", dim, 1)
         if not isinstance(vocab_sizes, Mapping) or not vocab_sizes:
             raise ValueError(f"{fn}: `vocab_sizes` must be a non-empty dict {{field: V_f}}, got {vocab_sizes!r}")
         self.fields = tuple(vocab_sizes)
-        self.vocab_sizes = {f: _check_int(fn, f"vocab_sizes[{f!r}]", v, 1) for f, v in vocab_sizes.items()}
+        self.vocab_sizes = {f: check_int(fn, f"vocab_sizes[{f!r}]", v, 1) for f, v in vocab_sizes.items()}
         if isinstance(lookups, Mapping):
             if set(lookups) != set(self.fields): raise ValueError(f"{fn}: `lookups` must name the same fields as `vocab_sizes`, got {sorted(lookups)} vs {sorted(self.fields)}")
-            self.lookups = {f: _check_int(fn, f"lookups[{f!r}]", lookups[f], 1) for f in self.fields}
-        else: self.lookups = {f: _check_int(fn, "lookups", lookups, 1) for f in self.fields}
-        self.seed = _check_int(fn, "seed", seed)
+            self.lookups = {f: check_int(fn, f"lookups[{f!r}]", lookups[f], 1) for f in self.fields}
+        else: self.lookups = {f: check_int(fn, "lookups", lookups, 1) for f in self.fields}
+        self.seed = check_int(fn, "seed", seed, 0)
         self.field_dims = {f: self.lookups[f] * self.dim for f in self.fields}
         self.weight = nn.Parameter(torch.randn(self.num_rows, self.dim) * init_std)  # (M, d): the one shared table
         for i, f in enumerate(self.fields):  # the (V_f, k_f) rows of every id, hashed once (buffers follow the module's device)
@@ -59,7 +62,7 @@ class UnifiedEmbedding(nn.Module):
     def rows(self, field: str, ids: Tensor) -> Tensor:  # (n, k_f) or (n, L, k_f) rows (-1 where ids are padding)
         "Rows of the shared table hit by `ids` of `field`, one column per lookup."
         if field not in self.vocab_sizes: raise ValueError(f"UnifiedEmbedding: unknown field {field!r}; fields are {list(self.fields)}")
-        ids = _check_ids("UnifiedEmbedding", field, ids, self.vocab_sizes[field])
+        ids = check_ids("UnifiedEmbedding", field, ids, self.vocab_sizes[field], pad=PAD)
         rm = getattr(self, f"_rowmap{self.fields.index(field)}")  # (V_f, k_f): universal_hash(id, M, seed, (field index, lookup))
         return rm[ids.clamp_min(0).to(rm.device)].masked_fill((ids < 0).to(rm.device).unsqueeze(-1), PAD)
 
@@ -71,7 +74,7 @@ class UnifiedEmbedding(nn.Module):
         return mean_pool(e.transpose(1, 2).flatten(0, 1), (r >= 0).transpose(1, 2).flatten(0, 1)).reshape(r.shape[0], -1)
 
     def forward(self, batch: Mapping[str, Tensor]) -> Tensor:  # (n, sum_f k_f d)
-        _check_batch("UnifiedEmbedding", batch, self.fields)
+        check_fields("UnifiedEmbedding", batch, self.fields)
         return torch.cat([self.embed(f, batch[f]) for f in self.fields], dim=1)
 
     def extra_repr(self): return f"num_rows={self.num_rows}, dim={self.dim}, lookups={self.lookups}"
@@ -91,7 +94,7 @@ def build_embedding(method: str,  # "uniform", "proportional", "mux", "unified" 
     if method == "full": return FieldEmbedding(vocab_sizes, dim, None, seed=seed)
     if method == "mux": return UnifiedEmbedding(budget_rows, dim, vocab_sizes, 1, seed=seed)
     if method == "unified":
-        k = _check_int(fn, "lookups", lookups, 1)
+        k = check_int(fn, "lookups", lookups, 1)
         if dim % k: raise ValueError(f"{fn}: `dim`={dim} must be divisible by `lookups`={k} for 'unified'")
         return UnifiedEmbedding(budget_rows * k, dim // k, vocab_sizes, k, seed=seed)
     raise ValueError(f"{fn}: `method` must be one of {METHODS + ('full',)}, got {method!r}")
@@ -126,7 +129,7 @@ def collision_stats(emb: nn.Module) -> dict[str, dict]:
 def row_counts(emb: UnifiedEmbedding, data: Mapping[str, Tensor]) -> dict[str, Tensor]:
     "{field: (M,) number of lookups of each row of the shared table by the field's ids in `data`} (all k_f lookups counted)."
     if not isinstance(emb, UnifiedEmbedding): raise TypeError(f"row_counts: `emb` must be a UnifiedEmbedding, got {type(emb).__name__}")
-    _check_batch("row_counts", data, emb.fields)
+    check_fields("row_counts", data, emb.fields)
     out = {}
     for f in emb.fields:
         r = emb.rows(f, data[f]).flatten(); out[f] = torch.bincount(r[r >= 0], minlength=emb.num_rows)
@@ -217,7 +220,7 @@ SIDE_FIELDS = ("age", "gender", "occupation", "genres")  # what the no-id contro
 @functools.lru_cache(maxsize=1)
 def _ml100k_encoded():
     "All 100k ratings with ids of an arbitrary global vocabulary (seed-independent, cached): (data, values[f][id])."
-    df = _ml100k_ctr_frame()
+    df = load_movielens_100k_ctr()
     data, values = {"y": torch.tensor(df["click"].to_numpy(np.int64))}, {}
     for f in FIELDS:
         codes, uniq = pd.factorize(df[f])

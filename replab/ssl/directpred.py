@@ -11,7 +11,6 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from matplotlib.figure import Figure
 from ..config import Config, resolve_device
 from ..registry import register_paper, Claim, Control
 from ..experiment import Run
@@ -21,11 +20,14 @@ from ..train import Learner, Callback, DiagnosticsCB, ema_update, copy_frozen, s
 from ..metrics import effective_rank
 from ..evaluate import knn_accuracy, linear_probe
 from ..plots import collapse_dashboard, plot_spectrum, theme_rc, palette
+from ..lazy import lazy_attr
+Figure = lazy_attr("matplotlib.figure", "Figure")
 
 # %% auto #0
-__all__ = ['VARIANTS', 'ARCHS', 'byol_loss', 'batch_correlation', 'running_correlation', 'directpred_weights', 'DirectPredictor',
-           'basis_alignment', 'eigenbasis_view', 'eigenbasis_alignment', 'random_basis', 'BYOL', 'EMATargetCB',
-           'DirectPredCB', 'CorrelationCB', 'DirectPredConfig', 'train_variant', 'random_init_metrics', 'run']
+__all__ = ['Figure', 'VARIANTS', 'ARCHS', 'byol_loss', 'batch_correlation', 'running_correlation', 'directpred_weights',
+           'DirectPredictor', 'basis_alignment', 'eigenbasis_view', 'eigenbasis_alignment', 'random_basis', 'BYOL',
+           'EMATargetCB', 'DirectPredCB', 'CorrelationCB', 'DirectPredConfig', 'train_variant', 'random_init_metrics',
+           'run']
 
 # %% ../../nbs/20_ssl/directpred.ipynb #38e022e9
 def _matrix(fn: str, name: str, x, square: bool = False) -> Tensor:
