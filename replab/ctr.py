@@ -10,15 +10,15 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from .models import MLP, count_parameters
-from .train import Learner
-from .evaluate import auc, log_loss
-from .checks import check_int, check_ids, check_fields
-from .lazy import lazy_import
+from replab.models import MLP, count_parameters
+from replab.train import Learner
+from replab.evaluate import auc, log_loss
+from replab.checks import check_int, check_ids, check_fields
+from replab.lazy import lazy_import
 pd = lazy_import("pandas")
 
 # %% auto #0
-__all__ = ['pd', 'HASH_PRIME', 'PAD', 'hash_params', 'universal_hash', 'CategoricalEncoder', 'mean_pool', 'HashedEmbedding',
+__all__ = ['HASH_PRIME', 'PAD', 'hash_params', 'universal_hash', 'CategoricalEncoder', 'mean_pool', 'HashedEmbedding',
            'split_rows', 'FieldEmbedding', 'CTRModel', 'embedding_parameters', 'ctr_step', 'fit_ctr', 'predict_ctr',
            'evaluate_ctr']
 

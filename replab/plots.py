@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 import numpy as np
 import torch
-from .evaluate import reliability_curve
-from .experiment import atomic_write
-from .lazy import lazy_attr, lazy_import
+from replab.evaluate import reliability_curve
+from replab.experiment import atomic_write
+from replab.lazy import lazy_attr, lazy_import
 pd = lazy_import("pandas")
 mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
@@ -22,9 +22,8 @@ Patch = lazy_attr("matplotlib.patches", "Patch")
 sns = lazy_import("seaborn")
 
 # %% auto #0
-__all__ = ['pd', 'mpl', 'plt', 'Axes', 'Figure', 'Line2D', 'Patch', 'sns', 'PALETTE', 'SOURCE_COLORS', 'SCREEN_DPI', 'SAVE_DPI',
-           'SPECTRUM_FLOOR', 'SOURCES', 'theme_rc', 'set_theme', 'palette', 'plot_curves', 'plot_spectrum',
-           'collapse_dashboard', 'claim_bars', 'reliability_diagram', 'save_figure']
+__all__ = ['PALETTE', 'SOURCE_COLORS', 'SCREEN_DPI', 'SAVE_DPI', 'SPECTRUM_FLOOR', 'SOURCES', 'theme_rc', 'set_theme', 'palette',
+           'plot_curves', 'plot_spectrum', 'collapse_dashboard', 'claim_bars', 'reliability_diagram', 'save_figure']
 
 # %% ../nbs/00_core/plots.ipynb #603b1574
 PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"]

@@ -11,21 +11,21 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from ..config import Config
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..data import load_dataset
-from ..models import ConvEncoder, ConvDecoder
-from ..train import Learner, DiagnosticsCB, NaNGuardCB
-from ..metrics import codebook_usage, effective_rank
-from ..plots import collapse_dashboard, plot_spectrum, theme_rc, palette
-from ..lazy import lazy_import
+from replab.config import Config
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.data import load_dataset
+from replab.models import ConvEncoder, ConvDecoder
+from replab.train import Learner, DiagnosticsCB, NaNGuardCB
+from replab.metrics import codebook_usage, effective_rank
+from replab.plots import collapse_dashboard, plot_spectrum, theme_rc, palette
+from replab.lazy import lazy_import
 mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['mpl', 'plt', 'nearest_code', 'vq_loss', 'straight_through', 'VectorQuantizer', 'PatchEncoder', 'PatchDecoder',
-           'VQAutoencoder', 'vq_autoencoder', 'SimVQConfig', 'run']
+__all__ = ['nearest_code', 'vq_loss', 'straight_through', 'VectorQuantizer', 'PatchEncoder', 'PatchDecoder', 'VQAutoencoder',
+           'vq_autoencoder', 'SimVQConfig', 'run']
 
 # %% ../../nbs/30_generative/simvq.ipynb #601755a9
 def nearest_code(z: Tensor,  # (n, d) latent vectors

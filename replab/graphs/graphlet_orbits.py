@@ -10,25 +10,24 @@ from typing import ClassVar
 import numpy as np
 import scipy.sparse as sp
 import networkx as nx
-from ..config import Config
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..data import load_graph
-from ..walks import as_adjacency, netmf_matrix, pmi, svd_embedding, random_walks, cooccurrence
-from ..plots import theme_rc, palette
-from ..lazy import lazy_attr
+from replab.config import Config
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.data import load_graph
+from replab.walks import as_adjacency, netmf_matrix, pmi, svd_embedding, random_walks, cooccurrence
+from replab.plots import theme_rc, palette
+from replab.lazy import lazy_attr
 Figure = lazy_attr("matplotlib.figure", "Figure")
 LogisticRegression = lazy_attr("sklearn.linear_model", "LogisticRegression")
 f1_score = lazy_attr("sklearn.metrics", "f1_score")
 StratifiedKFold = lazy_attr("sklearn.model_selection", "StratifiedKFold")
 
 # %% auto #0
-__all__ = ['Figure', 'LogisticRegression', 'f1_score', 'StratifiedKFold', 'GRAPHLETS', 'ORBIT_GRAPHLET', 'ORBIT_ADJACENCIES',
-           'WALK_KINDS', 'WALK_MIXTURE', 'SEEN_BY_WALKS', 'SEEN_BY_NB_WALKS', 'VISIBILITY', 'ROLE_NAMES', 'REAL_GRAPHS',
-           'GRAPHS', 'FAMILIES', 'MARGIN_REAL', 'MARGIN_ROLES', 'classify_graphlet', 'orbit_adjacency_bruteforce',
-           'orbit_adjacencies', 'walk_visibility', 'walk_counts', 'walk_orbit_mixture', 'gopmi_embeddings',
-           'rwpmi_embeddings', 'degree_features', 'macro_f1', 'nested_f1', 'atlas_check', 'roles_graph',
-           'GraphletOrbitsConfig', 'evaluate_graph', 'run']
+__all__ = ['GRAPHLETS', 'ORBIT_GRAPHLET', 'ORBIT_ADJACENCIES', 'WALK_KINDS', 'WALK_MIXTURE', 'SEEN_BY_WALKS', 'SEEN_BY_NB_WALKS',
+           'VISIBILITY', 'ROLE_NAMES', 'REAL_GRAPHS', 'GRAPHS', 'FAMILIES', 'MARGIN_REAL', 'MARGIN_ROLES',
+           'classify_graphlet', 'orbit_adjacency_bruteforce', 'orbit_adjacencies', 'walk_visibility', 'walk_counts',
+           'walk_orbit_mixture', 'gopmi_embeddings', 'rwpmi_embeddings', 'degree_features', 'macro_f1', 'nested_f1',
+           'atlas_check', 'roles_graph', 'GraphletOrbitsConfig', 'evaluate_graph', 'run']
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #85b118ce
 GRAPHLETS = {  # graphlet id: (nodes, edges, max degree) -> name; Przulj's numbering G0..G8

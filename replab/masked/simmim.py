@@ -11,22 +11,22 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from ..config import Config, resolve_device
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..data import load_dataset
-from ..models import tiny_vit
-from ..masking import random_patch_mask, upsample_mask, patchify, num_masked_units
-from ..train import Learner
-from ..evaluate import knn_accuracy
-from ..plots import plot_curves, theme_rc
-from ..lazy import lazy_attr, lazy_import
+from replab.config import Config, resolve_device
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.data import load_dataset
+from replab.models import tiny_vit
+from replab.masking import random_patch_mask, upsample_mask, patchify, num_masked_units
+from replab.train import Learner
+from replab.evaluate import knn_accuracy
+from replab.plots import plot_curves, theme_rc
+from replab.lazy import lazy_attr, lazy_import
 plt = lazy_import("matplotlib.pyplot")
 Figure = lazy_attr("matplotlib.figure", "Figure")
 
 # %% auto #0
-__all__ = ['plt', 'Figure', 'VARIANTS', 'SimMIMEncoder', 'SimMIMHead', 'simmim_loss', 'SimMIM', 'param_groups', 'SimMIMConfig',
-           'split_data', 'features', 'accuracy', 'pretrain', 'finetune', 'tuned_finetune', 'run']
+__all__ = ['VARIANTS', 'SimMIMEncoder', 'SimMIMHead', 'simmim_loss', 'SimMIM', 'param_groups', 'SimMIMConfig', 'split_data',
+           'features', 'accuracy', 'pretrain', 'finetune', 'tuned_finetune', 'run']
 
 # %% ../../nbs/25_masked/simmim.ipynb #3090d2ca
 class SimMIMEncoder(nn.Module):

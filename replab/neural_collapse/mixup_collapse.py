@@ -11,21 +11,21 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from ..config import Config
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..data import load_dataset, mixup
-from ..models import MLP
-from ..train import Learner
-from ..metrics import class_means, neural_collapse, simplex_etf
-from ..evaluate import over_under_confidence
-from ..plots import theme_rc, palette, reliability_diagram, plot_curves
-from ..lazy import lazy_import
+from replab.config import Config
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.data import load_dataset, mixup
+from replab.models import MLP
+from replab.train import Learner
+from replab.metrics import class_means, neural_collapse, simplex_etf
+from replab.evaluate import over_under_confidence
+from replab.plots import theme_rc, palette, reliability_diagram, plot_curves
+from replab.lazy import lazy_import
 mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['mpl', 'plt', 'LOSSES', 'VARIANTS', 'NEEDED', 'mixup_loss', 'MixupNet', 'sample_mixes', 'MixupProbe', 'probe_model',
+__all__ = ['LOSSES', 'VARIANTS', 'NEEDED', 'mixup_loss', 'MixupNet', 'sample_mixes', 'MixupProbe', 'probe_model',
            'interpolate_means', 'linearity_deviation', 'endpoint_deviation', 'normalized_logit_gap',
            'boundary_fraction', 'classifier_alignment', 'pair_basis', 'simplex_basis', 'ufm_mixup_features',
            'MixupCollapseConfig', 'load_mixup_data', 'build_model', 'train_variant', 'mse_probabilities',

@@ -12,23 +12,23 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from ..config import Config
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..ctr import (universal_hash, CategoricalEncoder, FieldEmbedding, HashedEmbedding, CTRModel, split_rows, fit_ctr,
+from replab.config import Config
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.ctr import (universal_hash, CategoricalEncoder, FieldEmbedding, HashedEmbedding, CTRModel, split_rows, fit_ctr,
                         evaluate_ctr, embedding_parameters, mean_pool, PAD)
-from ..checks import check_int, check_ids, check_fields
-from ..data import load_movielens_100k_ctr
-from ..plots import theme_rc, palette
-from ..lazy import lazy_import
+from replab.checks import check_int, check_ids, check_fields
+from replab.data import load_movielens_100k_ctr
+from replab.plots import theme_rc, palette
+from replab.lazy import lazy_import
 pd = lazy_import("pandas")
 mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['pd', 'mpl', 'plt', 'METHODS', 'FIELDS', 'SIDE_FIELDS', 'UnifiedEmbedding', 'build_embedding', 'row_map',
-           'collision_stats', 'row_counts', 'slot_selectivity', 'UnifiedEmbeddingConfig', 'refit_ids', 'split_data',
-           'frontier_figure', 'collisions_figure', 'run']
+__all__ = ['METHODS', 'FIELDS', 'SIDE_FIELDS', 'UnifiedEmbedding', 'build_embedding', 'row_map', 'collision_stats', 'row_counts',
+           'slot_selectivity', 'UnifiedEmbeddingConfig', 'refit_ids', 'split_data', 'frontier_figure',
+           'collisions_figure', 'run']
 
 # %% ../../nbs/40_recsys/unified_embedding.ipynb #c6014450
 class UnifiedEmbedding(nn.Module):

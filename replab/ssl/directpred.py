@@ -11,23 +11,22 @@ import numpy as np
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from ..config import Config, resolve_device
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..data import load_dataset, random_shift, gaussian_noise, cutout, random_crop_resize, random_flip
-from ..models import MLP, SmallCNN
-from ..train import Learner, Callback, DiagnosticsCB, ema_update, copy_frozen, seed_everything
-from ..metrics import effective_rank
-from ..evaluate import knn_accuracy, linear_probe
-from ..plots import collapse_dashboard, plot_spectrum, theme_rc, palette
-from ..lazy import lazy_attr
+from replab.config import Config, resolve_device
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.data import load_dataset, random_shift, gaussian_noise, cutout, random_crop_resize, random_flip
+from replab.models import MLP, SmallCNN
+from replab.train import Learner, Callback, DiagnosticsCB, ema_update, copy_frozen, seed_everything
+from replab.metrics import effective_rank
+from replab.evaluate import knn_accuracy, linear_probe
+from replab.plots import collapse_dashboard, plot_spectrum, theme_rc, palette
+from replab.lazy import lazy_attr
 Figure = lazy_attr("matplotlib.figure", "Figure")
 
 # %% auto #0
-__all__ = ['Figure', 'VARIANTS', 'ARCHS', 'byol_loss', 'batch_correlation', 'running_correlation', 'directpred_weights',
-           'DirectPredictor', 'basis_alignment', 'eigenbasis_view', 'eigenbasis_alignment', 'random_basis', 'BYOL',
-           'EMATargetCB', 'DirectPredCB', 'CorrelationCB', 'DirectPredConfig', 'train_variant', 'random_init_metrics',
-           'run']
+__all__ = ['VARIANTS', 'ARCHS', 'byol_loss', 'batch_correlation', 'running_correlation', 'directpred_weights', 'DirectPredictor',
+           'basis_alignment', 'eigenbasis_view', 'eigenbasis_alignment', 'random_basis', 'BYOL', 'EMATargetCB',
+           'DirectPredCB', 'CorrelationCB', 'DirectPredConfig', 'train_variant', 'random_init_metrics', 'run']
 
 # %% ../../nbs/20_ssl/directpred.ipynb #38e022e9
 def _matrix(fn: str, name: str, x, square: bool = False) -> Tensor:

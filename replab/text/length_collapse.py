@@ -13,18 +13,18 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from scipy.stats import pearsonr, spearmanr
-from ..config import Config
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..models import load_minilm, minilm_path, mean_pool, tiny_hf
-from ..data import load_text_corpus
-from ..metrics import mean_pairwise_cosine, effective_rank
-from ..plots import theme_rc, palette
-from ..lazy import lazy_import
+from replab.config import Config
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.models import load_minilm, minilm_path, mean_pool, tiny_hf
+from replab.data import load_text_corpus
+from replab.metrics import mean_pairwise_cosine, effective_rank
+from replab.plots import theme_rc, palette
+from replab.lazy import lazy_import
 mpl = lazy_import("matplotlib")
 
 # %% auto #0
-__all__ = ['mpl', 'self_attention_modules', 'temperature_scaling', 'high_frequency', 'high_frequency_ratio', 'AttentionProbe',
+__all__ = ['self_attention_modules', 'temperature_scaling', 'high_frequency', 'high_frequency_ratio', 'AttentionProbe',
            'passages', 'bag_of_embeddings', 'LengthCollapseConfig', 'plot_cone', 'plot_filter', 'run']
 
 # %% ../../nbs/50_text/length_collapse.ipynb #7e0fe5d3

@@ -11,19 +11,19 @@ import numpy as np
 import torch
 from torch import Tensor
 import torch.nn.functional as F
-from ..config import Config
-from ..registry import register_paper, Claim, Control
-from ..experiment import Run
-from ..evaluate import recall_at_k
-from ..plots import theme_rc, palette
-from ..lazy import lazy_import
+from replab.config import Config
+from replab.registry import register_paper, Claim, Control
+from replab.experiment import Run
+from replab.evaluate import recall_at_k
+from replab.plots import theme_rc, palette
+from replab.lazy import lazy_import
 mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['mpl', 'plt', 'EPS', 'DELTA', 'chamfer', 'chamfer_scores', 'gray_partition', 'bucket_bits', 'ams_matrix', 'FDE',
-           'MuveraIndex', 'brute_force_search', 'sv_candidates', 'concept_corpus', 'MuveraConfig', 'rep_scores',
-           'mean_pool_scores', 'run']
+__all__ = ['EPS', 'DELTA', 'chamfer', 'chamfer_scores', 'gray_partition', 'bucket_bits', 'ams_matrix', 'FDE', 'MuveraIndex',
+           'brute_force_search', 'sv_candidates', 'concept_corpus', 'MuveraConfig', 'rep_scores', 'mean_pool_scores',
+           'run']
 
 # %% ../../nbs/50_text/muvera.ipynb #63b0b0d0
 def _clouds(fn: str, clouds, dim: int | None = None) -> list[Tensor]:
