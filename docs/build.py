@@ -371,7 +371,9 @@ def build(readme_only: bool = False) -> Path:
 def relative_404():
     "MkDocs writes 404.html with root-absolute links (`/assets/...`): relative ones work from files and under any prefix."
     page = HTML / "404.html"
-    page.write_text(re.sub(r'((?:href|src)=")/(?!/)', r"\1", page.read_text()))
+    html = page.read_text().replace('href="/"', 'href="index.html"').replace('"base": "/"', '"base": "."')
+    html = re.sub(r'((?:href|src)="|"search": ")/(?!/)', r"\1", html)
+    page.write_text(html)
 
 
 if __name__ == "__main__":
