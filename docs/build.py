@@ -269,7 +269,7 @@ def claims_page() -> str:
     fam_dir = {v: k for k, v in {"10_neural_collapse": "neural_collapse", "20_ssl": "ssl", "25_masked": "masked",
                "30_generative": "generative", "40_recsys": "recsys", "50_text": "text", "60_graphs": "graphs",
                "70_multimodal": "multimodal", "80_clustering": "clustering", "85_robust": "robust", "90_theory": "theory"}.items()}
-    link = lambda pid: f"[`{pid}`]({fam_dir[next(p.family for p in papers if p.id == pid)]}/{pid}.md)"
+    link = lambda pid: f"{fam_dir[next(p.family for p in papers if p.id == pid)]}/{pid}.md"
     return claims_table(results_dir(), papers, link=link)
 
 
