@@ -7,6 +7,7 @@ No training runs here: the claims table is read from the registry and results/.
 
     python docs/build.py            # build the site
     python docs/build.py --readme   # regenerate README.md from nbs/index.ipynb only
+    python docs/build.py --force    # reprocess every notebook (what the docs test does: it reads the build's warnings)
 """
 from __future__ import annotations
 import argparse, ast, json, os, re, shutil, subprocess, sys, warnings
@@ -51,7 +52,8 @@ _MATH = re.compile(r"(?<!\\)\$\$(.+?)\$\$"
 _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)
 # LaTeX that latex2mathml does not know, rewritten to what it does (checked by tests/test_docs.py: no `\cmd` left in MathML)
 _TEX_FIXES = [(re.compile(r"\\arg\s*\\?(min|max)(?![a-zA-Z])"), r"\\mathrm{arg\\,\1}"), (re.compile(r"\\(argmin|argmax)(?![a-zA-Z])"), lambda m: rf"\mathrm{{arg\,{m.group(1)[3:]}}}"),
-              (re.compile(r"\\operatorname\*?\{([^{}]*)\}"), r"\\mathrm{\1}"), (re.compile(r"\\(?:big|Big|bigg|Bigg)([lr]?)(?=[\\(\[|.)\]])"), "")]
+              (re.compile(r"\\operatorname\*?\{([^{}]*)\}"), r"\\mathrm{\1}"), (re.compile(r"\\(?:big|Big|bigg|Bigg)([lr]?)(?=[\\(\[|.)\]])"), ""),
+              (re.compile(r"\\(begin|end)\{aligned\}"), r"\\\1{split}")]  # latex2mathml knows split, not aligned
 
 
 def tex_to_mathml(tex: str, display: bool) -> str:
@@ -59,9 +61,25 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     from latex2mathml.converter import convert
     tex = " ".join(tex.split())
     for pat, rep in _TEX_FIXES: tex = pat.sub(rep, tex)
-    out = convert(tex, display="block" if display else "inline")
+    if not display: return f'<span class="math">{convert(tex, display="inline")}</span>'
+    # a display formula of several parts joined by \qquad: one part per line, so that it fits the content column
+    out = "".join(convert(part.strip(), display="block") for part in _top_level_split(tex, r"\qquad") if part.strip())
     # a span (display: block in extra.css), so that display math inside a list item or a table cell stays inside it
-    return f'<span class="math-display">{out}</span>' if display else f'<span class="math">{out}</span>'
+    return f'<span class="math-display">{out}</span>'
+
+
+def _top_level_split(tex: str, sep: str) -> list[str]:
+    "Split `tex` at `sep` outside braces and environments."
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(tex):
+        if tex.startswith(sep, i) and depth == 0 and not tex[i + len(sep):i + len(sep) + 1].isalpha():
+            parts.append(tex[start:i]); i += len(sep); start = i; continue
+        if tex[i] == "\\" and tex.startswith(("\\begin", "\\left"), i): depth += 1
+        elif tex[i] == "\\" and tex.startswith(("\\end", "\\right"), i): depth -= 1
+        elif tex[i] == "{" and (i == 0 or tex[i - 1] != "\\"): depth += 1
+        elif tex[i] == "}" and (i == 0 or tex[i - 1] != "\\"): depth -= 1
+        i += 2 if tex[i] == "\\" else 1
+    return parts + [tex[start:]]
 
 
 def latex_to_mathml(md: str) -> str:
@@ -296,10 +314,11 @@ def _family_index_md(folder: Path, dest: Path):
 
 
 # --------------------------------------------------------------------------- driver
-def process_notebooks() -> Path:
+def process_notebooks(force: bool = False) -> Path:
+    "nbdev's processing (`force`: every notebook, not only those changed since the last build)."
     from nbdev.serve import proc_nbs
     os.chdir(ROOT)  # replab/_modidx.py is kept current by nbdev_export (the sync check); the build never writes the library
-    return Path(proc_nbs(ROOT / "nbs", n_workers=0))
+    return Path(proc_nbs(ROOT / "nbs", n_workers=0, force=force))
 
 
 def make_readme(proc: Path):
@@ -311,8 +330,8 @@ def make_readme(proc: Path):
     return info
 
 
-def build(readme_only: bool = False) -> Path:
-    proc = process_notebooks()
+def build(readme_only: bool = False, force: bool = False) -> Path:
+    proc = process_notebooks(force)
     make_readme(proc)
     if readme_only: return ROOT / "README.md"
     if SRC.exists(): shutil.rmtree(SRC)
@@ -379,6 +398,7 @@ def relative_404():
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--readme", action="store_true", help="only regenerate README.md")
+    ap.add_argument("--force", action="store_true", help="process every notebook, not only those changed since the last build")
     a = ap.parse_args()
-    out = build(readme_only=a.readme)
+    out = build(readme_only=a.readme, force=a.force)
     print(f"built {out}")
