@@ -142,6 +142,7 @@ def _show_doc_md(md: str, ids: set) -> str:
     def head(m):
         ids.add(m.group(2).lower())
         return f"{m.group(1)} {m.group(2)} {{#{m.group(2).lower()}}}"
+    md = re.sub(r"```.*?```", lambda m: re.sub(r"\[`?([^\]`]+)`?\]\([^)\s]+\)", r"\1", m.group(0)), md, flags=re.S)
     return latex_to_mathml(_SHOWDOC_HEAD.sub(head, md))
 
 
@@ -166,9 +167,19 @@ def fold_checks(src: str) -> tuple[str, str]:
     return re.sub(r"\n{3,}", "\n\n", keep), fold
 
 
-def _folded(code: str, names: list[str]) -> str:
+def tests_private(src: str) -> bool:
+    "A cell of `test_*` calls (and assignments) that reads private names: it checks helpers, not the method."
+    try: tree = ast.parse(src)
+    except SyntaxError: return False
+    calls = all(isinstance(n, ast.Assign) or isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and
+                isinstance(n.value.func, ast.Name) and n.value.func.id.startswith("test_") for n in tree.body)
+    private = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id.startswith("_") and not n.id.startswith("__")}
+    return bool(tree.body) and calls and bool(private)
+
+
+def _folded(code: str, names: list[str], what: str = "Argument checks") -> str:
     "A collapsed block (pymdownx.details) holding code a reader can open."
-    title = "Argument checks: " + ", ".join(f"`{n}`" for n in names)
+    title = what + (": " + ", ".join(f"`{n}`" for n in names) if names else "")
     return f'??? note "{title}"\n\n    ```python\n' + "\n".join("    " + l if l else "" for l in code.splitlines()) + "\n    ```\n"
 
 
@@ -205,7 +216,7 @@ def _notebook_to_markdown(nb_path: Path, page_rel: str, out_dir: Path, anchors: 
     from nbconvert import MarkdownExporter
     nb = nbformat.read(nb_path, as_version=4)
     src_dir = ROOT / "nbs" / Path(page_rel).parent
-    meta, cells, ids = {}, [], set()
+    meta, cells, ids, folded_prev = {}, [], set(), False
     for c in nb.cells:
         if c.cell_type == "raw":
             fm = _frontmatter(c)
@@ -223,6 +234,14 @@ def _notebook_to_markdown(nb_path: Path, page_rel: str, out_dir: Path, anchors: 
             if not c.source and not c.get("outputs"): continue
             if not c.source: c.metadata.setdefault("tags", []).append("remove_input")
             keep, fold = fold_checks(c.source) if c.source else ("", "")
+            if d.get("exporti") and c.source:  # a cell of private helpers (input conversion, shape checks): folded whole
+                names = [n.name for n in ast.parse(c.source).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+                cells.append(nbformat.v4.new_markdown_cell(_folded(c.source, names, "Private helpers"))); folded_prev = True
+                continue
+            if (folded_prev or tests_private(c.source)) and not d and not c.get("outputs"):  # tests of private helpers: folded too
+                cells.append(nbformat.v4.new_markdown_cell(_folded(c.source, [], "Tests of the private helpers"))); folded_prev = False
+                continue
+            folded_prev = False
             if fold:
                 names = [n.name for n in ast.parse(fold).body if isinstance(n, ast.FunctionDef)]
                 if keep:
