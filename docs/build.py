@@ -256,7 +256,8 @@ def _notebook_to_markdown(nb_path: Path, page_rel: str, out_dir: Path, anchors: 
     src_nb = src_dir / Path(page_rel).with_suffix(".ipynb").name
     if page_rel == "README.md" or page_rel == "index.md": src_nb = ROOT / "nbs" / "index.ipynb"
     desc = subtitle(src_nb) if src_nb.exists() else meta.get("description", "")
-    head = f"# {title}\n\n" + (f"> {latex_to_mathml(desc)}\n\n" if desc else "") + paper_links(page_rel)
+    links = paper_links(page_rel)
+    head = f"# {title}\n\n" + (f"> {latex_to_mathml(desc)}\n" if desc else "") + (f"\n{links}" if links else "")
     nb.cells = [nbformat.v4.new_markdown_cell(head)] + cells
     nb.metadata["language_info"] = {"name": "python"}
     from traitlets.config import Config as TConfig
