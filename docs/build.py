@@ -198,7 +198,8 @@ def paper_links(page_rel: str) -> str:
     return (f'!!! tip "Run this paper"\n\n'
             f"    This page is the notebook [`{nb}`]({gh}/{nb}) ([open in Colab]({colab}/{nb})); its code is the module "
             f"[`{module}`]({gh}/{module}), and [`{repro}`]({gh}/{repro}) runs it at full scale on a GPU. In JupyterLab "
-            f"or Colab the notebook's first cell installs replab when it is missing; from a clone, `make lab`. "
+            f"or Colab the notebook's first cell installs replab when it is missing (`%pip install \"replab[data] @ git+{GIT_URL}\"`); "
+            f"from a clone, `make lab`. "
             f"On the command line: `replab run {stem} --scale cpu`.\n")
 
 
