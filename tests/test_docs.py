@@ -205,8 +205,8 @@ def check_from_files():
             leaks += [f"{page.relative_to(HTML)}: {u}" for u in _requests(drv) if _leaves(u, base)]
         assert not leaks, "requests outside the site folder:\n" + "\n".join(sorted(set(leaks))[:40])
         drv.get(base + "index.html")
-        drv.find_element("css selector", "label.md-header__button[for='__search'], .md-search__input").click()
         box = drv.find_element("css selector", "input.md-search__input")
+        box.click()
         box.send_keys("codebook")
         for _ in range(50):
             hits = drv.find_elements("css selector", ".md-search-result__item")
