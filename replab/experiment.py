@@ -437,27 +437,31 @@ def claims_rows(root: str | Path | None = None, papers: list[Paper] | None = Non
             rows.append(row)
     return rows
 
-_ICON = {REPRODUCED: "✅ reproduced", INCONCLUSIVE: "⚠️ inconclusive", NOT_REPRODUCED: "❌ not reproduced",
-         NOT_TESTED: "➖ not tested at this scale", "not run": "· not run"}
-_SHORT = {REPRODUCED: "✅", INCONCLUSIVE: "⚠️", NOT_REPRODUCED: "❌", NOT_TESTED: "➖", "not run": "·"}
+# Verdict marks any text font has (DejaVu, Liberation, Arial...): emoji show as empty boxes where no emoji font is installed
+_ICON = {REPRODUCED: "✔ reproduced", INCONCLUSIVE: "⚠ inconclusive", NOT_REPRODUCED: "✘ not reproduced",
+         NOT_TESTED: "– not tested at this scale", "not run": "· not run"}
+_SHORT = {REPRODUCED: "✔", INCONCLUSIVE: "⚠", NOT_REPRODUCED: "✘", NOT_TESTED: "–", "not run": "·"}
 
 def _cell(x) -> str: return str(x).replace("|", "\\|").replace("\n", " ")
 
 def claims_table(root: str | Path | None = None, papers: list[Paper] | None = None, link=None, compact: bool = False) -> str:
     """The claims as Markdown. Full: per paper a four-column table (the claim with its setting; the CPU values, mean ± std
     over seeds, and the null control; the CPU and GPU verdicts), under the paper's name when there are several papers.
-    `compact`: one table, paper, claim, CPU and GPU marks."""
+    `compact`: one table, paper (once per group), claim, CPU and GPU marks. `link(paper_id)`: the URL of a paper's page;
+    the paper's name links to it and a *details* link to its Results section (criteria, reasons, every seed's values)."""
     rows = claims_rows(root, papers)
     if not rows: return "_No papers registered._"
-    name = lambda pid: link(pid) if link else f"`{pid}`"
+    name = lambda pid: f"[`{pid}`]({link(pid)})" if link else f"`{pid}`"
     if compact:
         lines = ["| paper | claim | CPU | GPU |", "|---|---|:-:|:-:|"]
-        lines += ["| " + " | ".join(_cell(x) for x in [name(r["paper"]), r["statement"], _SHORT[r["cpu_verdict"]], _SHORT[r["gpu_verdict"]]]) + " |" for r in rows]
+        lines += ["| " + " | ".join(_cell(x) for x in [name(r["paper"]) if i == 0 or rows[i - 1]["paper"] != r["paper"] else "",
+                                                       r["statement"], _SHORT[r["cpu_verdict"]], _SHORT[r["gpu_verdict"]]]) + " |"
+                  for i, r in enumerate(rows)]
         return "\n".join(lines)
     out, several = [], len({r["paper"] for r in rows}) > 1
     for pid in dict.fromkeys(r["paper"] for r in rows):
         group = [r for r in rows if r["paper"] == pid]
-        if several: out.append(f"**{name(pid)}**: {group[0]['title']}\n")
+        if several: out.append(f"**{name(pid)}**: {group[0]['title']}" + (f" ([details]({link(pid)}#results))" if link else "") + "\n")
         lines = ["| claim | CPU: measured, mean ± std over seeds | CPU | GPU |", "|---|---|---|---|"]
         for r in group:
             claim = f"**{r['claim']}**: {r['statement']}<br>*setting:* {r['setting']}"
@@ -467,9 +471,10 @@ def claims_table(root: str | Path | None = None, papers: list[Paper] | None = No
     return "\n".join(out).strip()
 
 def claims_detail(paper_id: str, root: str | Path | None = None) -> str:
-    "Markdown: every claim of `paper_id` with its criterion, setting, control, note and, per scale, verdict, reason and each seed's values."
+    """Markdown: every claim of `paper_id` with its criterion, setting, control, note and, per scale, verdict, reason and each
+    seed's values; folded in a `<details>` block (one click away under the claims table)."""
     p, res = get_paper(paper_id), load_results(root, [paper_id])
-    out = []
+    out = ['<details markdown="1">\n<summary>Each claim in full: criterion, null control, note, the reason for each verdict and every seed\'s values</summary>\n']
     for c in p.claims:
         out.append(f"**{c.id}**: {c.statement}" + (f" (paper: {c.paper_value})" if c.paper_value else "") + "\n")  # a blank line: the list below is a list
         out.append(f"- *setting:* {c.setting}\n- *criterion:* {c.criterion}" + (f"\n- *null control:* {c.control.name}" if c.control else "")
@@ -482,7 +487,7 @@ def claims_detail(paper_id: str, root: str | Path | None = None) -> str:
             ctl = f" Control: {_control_text(cr, c, md=True)}." if c.control else ""
             out[-1] += f"\n- *{scale}, seeds {', '.join(map(str, cr.seeds))}:* {_ICON[cr.verdict]}: {cr.reason}.{ctl} Measured (mean ± std; per seed): {per}"
         out.append("")
-    return "\n".join(out).strip()
+    return "\n".join(out).strip() + "\n\n</details>"
 
 def result_table(res: Result) -> str:
     "One run's claims as Markdown (what a reproduction notebook shows): claim, verdict and reason, measured mean ± std, control."

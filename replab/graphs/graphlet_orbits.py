@@ -419,15 +419,15 @@ GRAPHS = ("roles", "karate", "davis", "drosophila")
 class GraphletOrbitsConfig(Config):
     "GOPMI (28 orbit adjacencies) vs RWPMI (walk windows) node-label prediction, plus the exact counting and walk-mixture checks."
     graphs: tuple[str, ...] = GRAPHS  # which labelled graphs
-    dim: int = 16  # embedding dimension d (spec)
-    windows: tuple[int, ...] = (1, 2, 3, 4, 5)  # RWPMI windows T (spec)
+    dim: int = 16  # embedding dimension d (our protocol)
+    windows: tuple[int, ...] = (1, 2, 3, 4, 5)  # RWPMI windows T (our protocol)
     rw_exact: bool = True  # RWPMI from NetMF's expected co-occurrence (False: sampled walks)
     walk_length: int = 40  # sampled walks only
     walks_per_node: int = 10  # sampled walks only
-    folds: int = 5  # outer CV folds: the held-out scores (spec)
+    folds: int = 5  # outer CV folds: the held-out scores (our protocol)
     inner_folds: int = 3  # CV folds inside each training fold: selects each family's candidate
     roles_units: int = 18  # cliques in the roles graph
-    rewire: float = 0.05  # roles graph rewiring (spec)
+    rewire: float = 0.05  # roles graph rewiring (our protocol)
     atlas_max_nodes: int = 6  # atlas graphs checked against brute force (7: all 1245 with an edge)
     n_random: int = 5  # G(n, p) graphs for the walk identities, drawn from the seed
     presets: ClassVar[dict] = {
@@ -463,7 +463,7 @@ def evaluate_graph(A, y, cfg: GraphletOrbitsConfig, seed: int = 0, orbits: dict 
 
 # %% ../../nbs/60_graphs/graphlet_orbits.ipynb #8440c701
 MARGIN_REAL = 0.04  # gopmi_beats_rwpmi: nested GOPMI >= nested RWPMI + this, on the connectome
-MARGIN_ROLES = 0.10  # roles_graph: the spec's margin
+MARGIN_ROLES = 0.10  # roles_graph: the pre-registered margin
 
 def _beats(margin: float):
     "Rule: the nested GOPMI macro-F1 is at least `margin` above the nested RWPMI one (None when the graph was not run)."
@@ -504,12 +504,12 @@ _CLAIMS = [
                "their first use; fixed in the core, pilot and reported seeds re-run.)",
           show=("gopmi_f1", "rwpmi_f1", "degree_f1")),
     Claim("roles_graph", "When labels depend on local structure, orbit-adjacency embeddings beat random-walk embeddings by a wide margin",
-          f"nested-selected GOPMI macro-F1 >= nested-selected RWPMI macro-F1 + {MARGIN_ROLES} (the spec's margin)",
+          f"nested-selected GOPMI macro-F1 >= nested-selected RWPMI macro-F1 + {MARGIN_ROLES} (the pre-registered margin)",
           "synthetic roles graph drawn from the seed (proxy): a ring of 18 five-cliques carrying 4-leaf stars, 3-node paths "
           f"and squares, 5% of edges rewired; about 280 nodes in its largest component, label = one of 5 roles; {_SELECTION}",
           _beats(MARGIN_ROLES), None,
           control=Control("degree-only features (log degree)", {"gopmi_f1": "degree_f1"}),
-          note="the spec's criterion (+0.10), unchanged. v1 measured it with the best candidates picked on the evaluation folds "
+          note="the pre-registered criterion (+0.10), unchanged. v1 measured it with the best candidates picked on the evaluation folds "
                "and left it unregistered; registered in v2. Pilot seeds 1000-1002 (nested): margins -0.023, +0.004, +0.002, "
                "degree alone above both families",
           show=("gopmi_f1", "rwpmi_f1", "degree_f1")),

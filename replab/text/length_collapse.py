@@ -176,7 +176,7 @@ class LengthCollapseConfig(Config):
     n_texts: int = 1024  # passages drawn with the seed: the cone (cosine, effective rank) at tau = 1
     n_tempscale: int = 256  # the first of them, also encoded at tau_main and tau_control (the TempScale claims)
     lengths: tuple[int, ...] = (16, 32, 64, 128, 254)  # prefix lengths in WordPiece tokens (254 + [CLS]/[SEP] = 256, MiniLM's max_seq_length)
-    tau_main: float = 0.8  # the TempScale temperature the claims test (the spec's value)
+    tau_main: float = 0.8  # the TempScale temperature the claims test (our protocol's value)
     tau_control: float = 1.25  # the opposite temperature (1 / 0.8: flatter attention), the placebo of the third claim
     rated: bool = True  # also run the Lee-50 human-similarity check at each tau
     batch_size: int = 16
@@ -251,7 +251,7 @@ _CLAIMS = [
           "qualitative: the cosine between embeddings rises with text length (Fig. 1, BGE / ANCE / GTR / ...)",
           control=Control("mean of MiniLM's input token embeddings (no attention)",
                           {"cos_long": "bag_cos_long", "cos_short": "bag_cos_short", "erank_long": "bag_erank_long", "erank_short": "bag_erank_short"}),
-          note="the spec's criterion (cosine gap >= 0.05); the effective-rank part and the no-attention control were added when the cone moved from 20 Lee articles (ranks capped near 20) to 256 passages; piloted on seeds 1000-1002 (results/_pilots/length_collapse), criterion kept",
+          note="the pre-registered criterion (cosine gap >= 0.05); the effective-rank part and the no-attention control were added when the cone moved from 20 Lee articles (ranks capped near 20) to 256 passages; piloted on seeds 1000-1002 (results/_pilots/length_collapse), criterion kept",
           show=("cos_short", "cos_long", "erank_short", "erank_long")),
     Claim("tempscale_filtering", "A temperature tau < 1 in the attention softmax weakens the low-pass filtering of self-attention",
           "pass rate rho = ||HC[AV]|| / ||HC[V]|| (mean over layers and texts) on 254-token passages: rho(tau = 0.8) >= 1.07 x rho(tau = 1)",
@@ -267,7 +267,7 @@ _CLAIMS = [
           "+0.94 % MTEB, +1.10 % LongEmbed (v2); +0.53 % / +0.82 % (v1)",
           control=Control("the opposite temperature tau = 1.25 (flatter attention)",
                           {"gap_tau_main": "gap_tau_control", "cos_long_tau_main": "cos_long_tau_control"}),
-          note="the spec's criterion; piloted on seeds 1000-1002, kept; the paper measures the remedy on MTEB / LongEmbed (hub data), here only its geometric premise, with a Lee-50 human-similarity check shown beside it",
+          note="the pre-registered criterion; piloted on seeds 1000-1002, kept; the paper measures the remedy on MTEB / LongEmbed (hub data), here only its geometric premise, with a Lee-50 human-similarity check shown beside it",
           show=("gap_tau1", "gap_tau_main", "cos_long_tau1", "cos_long_tau_main")),
 ]
 

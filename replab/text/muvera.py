@@ -298,13 +298,13 @@ def _text_pool(n: int) -> tuple[Tensor, ...]:
 class MuveraConfig(Config):
     n_docs: int = 10000  # synthetic documents
     n_queries: int = 1000  # synthetic queries
-    dim: int = 64  # synthetic token dimension (spec)
+    dim: int = 64  # synthetic token dimension (our protocol)
     k_sim: int = 5  # FDE SimHash bits (paper default)
     d_proj: int = 16  # FDE inner projection (paper default)
     r_reps: int = 20  # FDE repetitions (paper default)
     k_primes: tuple[int, ...] = (1, 2, 4, 8)  # SV heuristic: nearest tokens per query token
     approx_k_sims: tuple[int, ...] = (2, 4, 6, 8)  # Theorems 2.1 / 2.2: partitions of growing fineness (R = r_reps); the largest is "the finest"
-    rep_sweep: tuple[int, ...] = (5, 10, 20, 40)  # repetitions at k_sim (the spec's R 5 -> 20 check); must include 5 and 20
+    rep_sweep: tuple[int, ...] = (5, 10, 20, 40)  # repetitions at k_sim (our R 5 -> 20 check); must include 5 and 20
     sweep_docs: int = 300  # documents of the approximation sweeps (a prefix of the corpus)
     sweep_queries: int = 100  # queries of the sweeps
     text_docs: int = 300  # real text: MiniLM-encoded sentences used as documents (0: skip the real-text setting)
@@ -327,7 +327,7 @@ class MuveraConfig(Config):
             raise ValueError(f"{fn}: the sweep subset ({self.sweep_docs} docs, {self.sweep_queries} queries) must fit in the corpus")
         if len(self.approx_k_sims) < 2 or min(self.approx_k_sims) < 1:
             raise ValueError(f"{fn}: `approx_k_sims` needs at least 2 values >= 1, got {self.approx_k_sims}")
-        if not {5, 20} <= set(self.rep_sweep): raise ValueError(f"{fn}: `rep_sweep` must include 5 and 20 (the spec's check), got {self.rep_sweep}")
+        if not {5, 20} <= set(self.rep_sweep): raise ValueError(f"{fn}: `rep_sweep` must include 5 and 20 (our check), got {self.rep_sweep}")
         if 4 not in self.k_primes: raise ValueError(f"{fn}: `k_primes` must include 4 (the claim's SV baseline), got {self.k_primes}")
 
 # %% ../../nbs/50_text/muvera.ipynb #54408c98
@@ -365,7 +365,7 @@ def mean_pool_scores(queries, docs) -> Tensor:
 
 # %% ../../nbs/50_text/muvera.ipynb #9211702f
 def _fidelity(queries, docs, cfg: MuveraConfig, seed: int) -> dict:
-    "Theorems 2.1 / 2.2 along a k_sim sweep (R = r_reps), and the spec's repetition sweep at k_sim, on one (queries, docs) set."
+    "Theorems 2.1 / 2.2 along a k_sim sweep (R = r_reps), and our repetition sweep at k_sim, on one (queries, docs) set."
     CH = chamfer_scores(queries, docs)
     m = torch.tensor([q.shape[0] for q in queries], dtype=torch.float32)[:, None]
     NCH = CH / m  # normalised Chamfer: in [-1, 1] for unit vectors
@@ -385,7 +385,7 @@ def _fidelity(queries, docs, cfg: MuveraConfig, seed: int) -> dict:
                            nn_within_eps=float((gap <= EPS).float().mean()), nn_gap=float(gap.mean()), spearman=_spearman_rows(N, NCH)))
     rows_r = []
     for R in cfg.rep_sweep:
-        S = P_def[:R].mean(0)  # <F_q, F_doc> / R: the spec's estimate of CH
+        S = P_def[:R].mean(0)  # <F_q, F_doc> / R: our estimate of CH
         rows_r.append(dict(r_reps=R, fde_dim=R * 2 ** cfg.k_sim * cfg.d_proj, rel_error=float(((S - CH).abs() / CH.abs().clamp_min(1e-6)).mean()),
                            add_error=float((S / m - NCH).abs().mean()), spearman=_spearman_rows(S, CH)))
     pairs = (NCH[:8].flatten(), (P_def[:cfg.r_reps].mean(0) / m)[:8].flatten(), Sm[:8].flatten())
@@ -462,7 +462,7 @@ def _figures(ret: dict, fid: dict, cfg: MuveraConfig) -> dict:
         axs[2].plot(R, [r["spearman"] for r in rr], "s-", color=cols[3], label="Spearman(FDE, CH) per query")
         axs[2].set_xscale("log"); axs[2].set_xticks(R, [str(r) for r in R]); axs[2].minorticks_off()
         axs[2].set_xlabel(f"repetitions R (k_sim = {cfg.k_sim}, d_proj = {cfg.d_proj})"); axs[2].set_ylim(0, 1)
-        axs[2].set_title("spec: error and ranking vs repetitions", fontsize="medium"); axs[2].legend(fontsize="small")
+        axs[2].set_title("error and ranking vs repetitions", fontsize="medium"); axs[2].legend(fontsize="small")
         f3 = plt.figure(figsize=(4.8, 4.4), layout="constrained"); plt.close(f3); ax = f3.add_subplot()
         ch, fd, mp = fid["pairs"]
         ax.scatter(ch.numpy(), fd.numpy(), s=4, alpha=0.4, color=cols[0], label=f"FDE (k_sim = {cfg.k_sim}, R = {cfg.r_reps})")
@@ -509,12 +509,12 @@ _CLAIMS = [
                "default 10 240-dim FDE on all 1000 documents, which is kept as nn_within_eps_default_all_docs.",
           show=("nn_within_eps_fde", "nn_within_eps_meanpool", "nn_within_eps_default")),
     Claim("error_vs_repetitions",
-          "The spec's unit test: with the repetitions R growing 5 → 20 the mean relative error |FDE/R − CH| / CH decreases",
+          "A check of the estimator: with the repetitions R growing 5 → 20 the mean relative error |FDE/R − CH| / CH decreases",
           "mean relative error at R = 20 <= 0.9 × at R = 5 (a decrease of at least 10 %)",
           f"{_SYN}: 300 documents × 100 queries; FDE k_sim = 5, d_proj = 16, R = 5 and 20",
           lambda m: m["rel_error_r20"] <= 0.9 * m["rel_error_r5"],
           None,
-          note="A spec check, not a claim of the paper (Theorem 2.1 holds with R = 1; repetitions average independent "
+          note="Our check, not a claim of the paper (Theorem 2.1 holds with R = 1; repetitions average independent "
                "estimates with the same expectation). Without a margin it would hold by construction: E|b + σZ| never grows "
                "as σ shrinks, so the mean absolute error falls at least a little with R even when it is almost all bias; "
                "the 10 % margin was fixed before the pilot (seeds 1000-1002).",
@@ -523,7 +523,7 @@ _CLAIMS = [
           "At equal candidate budget FDE retrieval finds the Chamfer top-1 far more often than a single mean-pooled vector",
           "FDE recall@10 of the Chamfer top-1 >= mean-pool recall@10 + 0.15 and >= 0.80",
           f"{_SYN}: 1000 documents × 200 queries; FDE k_sim = 5, R = 20, d_proj = 16 (10 240 dims, paper defaults)",
-          _beats, None, note="The spec's criterion, unchanged since v1.", show=("fde_r10", "meanpool_r10", "fde_r1")),
+          _beats, None, note="The pre-registered criterion, unchanged since v1.", show=("fde_r10", "meanpool_r10", "fde_r1")),
     Claim("fewer_candidates",
           "At equal recall FDE retrieval needs far fewer candidates than the single-vector (SV) heuristic",
           "the candidates FDE needs to match the recall of SV (k' = 4) are <= 0.5 × SV's mean candidate count",
@@ -531,7 +531,7 @@ _CLAIMS = [
           lambda m: m["fde_candidates"] <= 0.5 * m["sv4_candidates"],
           "2-5× fewer candidates than SV across BEIR (Fig. 4)",
           control=Control("mean pooling", {"fde_candidates": "meanpool_candidates"}),
-          note="The spec's criterion, unchanged since v1; the mean-pooling control is new in v2.",
+          note="The pre-registered criterion, unchanged since v1; the mean-pooling control is new in v2.",
           show=("fde_candidates", "sv4_candidates", "meanpool_candidates")),
     Claim("real_text",
           "FDE retrieval beats mean pooling on real multi-vector text embeddings as well",
