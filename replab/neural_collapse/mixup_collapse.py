@@ -609,7 +609,7 @@ _CLAIMS = [
           lambda m: m["Dpt_mixup_ce"] >= 1.9 * m["Dpt_mixup_mse"],
           "qualitative: CE-mixup features (Figs. 1, 3, 5) vs MSE, whose features are convex combinations (abstract)",
           control=Control("untrained network", {"Dpt_mixup_ce": "Dpt_untrained"}),
-          note="pilot seeds 1000-1002 (results/_pilots/mixup_collapse). Old (our protocol): D(mixup-CE) >= 1.5 x D(mixup-MSE) with D "
+          note="pilot seeds 1000-1002 (results/_pilots/mixup_collapse). Old (the first plan): D(mixup-CE) >= 1.5 x D(mixup-MSE) with D "
                "measured against the class means; the untrained network passes it (D 1.09-1.22 vs MSE 0.15-0.16), because D "
                "also counts the within-class scatter of the two endpoints, large without collapse. New: the endpoint "
                "deviation D_pt (the same question per pair; equal to D at collapse), threshold 1.9: halfway between the pilot "
@@ -623,7 +623,7 @@ _CLAIMS = [
           lambda m: m["frac_mixup_ce"] >= 1.5 * m["frac_interp"],
           "qualitative (Figs. 1, 3, 5)",
           control=Control("ERM network (same data, steps and init, no mixup)", {"frac_mixup_ce": "frac_erm_ce", "frac_interp": "frac_interp_erm_ce"}),
-          note="pilot seeds 1000-1002 (results/_pilots/mixup_collapse). First guess: >= 2 x interpolation; the pilot ratios 1.93, "
+          note="pilot seeds 1000-1002 (results/_pilots/mixup_collapse). First plan: >= 2 x interpolation; the pilot ratios 1.93, "
                "1.91, 2.11 put 2 on the pilot mean (a coin flip), so 2 -> 1.5, half the pilot margin above 1 (1: no excess "
                "over interpolation). The earlier 1.5 had been set after a pilot that included the reported seeds 0-2; this one "
                "uses pilot seeds only. Control: the ERM network (pilot ratio 0.87-0.91); the untrained network has no clean "
@@ -639,7 +639,7 @@ _CLAIMS = [
           note="pilot seeds 1000-1002 (results/_pilots/mixup_collapse): ECE(ERM) - ECE(mixup-CE) 0.0064, 0.0153, 0.0182; ERM "
                "over-confident (conf - acc +0.077 to +0.085), mixup-CE under-confident (-0.066 to -0.071). Old: ECE(mixup-CE) "
                "<= ECE(ERM) - 0.003, set after a pilot on the reported seeds (0-2) in which a 2000-image test subset flipped "
-               "the sign. New: the first guess's plain 'lower' (no margin: a margin of the size of the seed spread makes the verdict "
+               "the sign. New: the first plan's plain 'lower' (no margin: a margin of the size of the seed spread makes the verdict "
                "a coin flip) on all 10 000 test images, and accuracy(mixup) >= accuracy(ERM) - 0.01, because a near-uniform "
                "untrained network has a lower ECE than ERM (pilot 0.012-0.018).",
           show=("ece_erm_ce", "ece_mixup_ce", "gap_erm_ce", "gap_mixup_ce", "acc_erm_ce", "acc_mixup_ce")),

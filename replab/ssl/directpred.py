@@ -443,7 +443,7 @@ _CLAIMS = [
           lambda m: m["align_end"] >= 0.2 and m["align_end"] >= 4 * m["align_init"],
           paper_value="eigenspaces align during training (the paper's linear analysis and measurements)",
           control=Control("the same trained W_p in a random orthonormal basis", {"align_end": "align_random_basis"}),
-          note="thresholds from the pre-v2 pilot on 8x8 digits (first guess: >= 0.8, 'nearly diagonal'; measured 0.35 there, so "
+          note="thresholds from the pre-v2 pilot on 8x8 digits (first plan: >= 0.8, 'nearly diagonal'; measured 0.35 there, so "
                "lowered to 0.2 and >= 4 x init), kept for this setting, committed before the pilot (seeds 1000-1002). "
                "Control added: a multiple of the identity is diagonal in every basis, so the same W_p must not look as aligned "
                "in a random orthonormal basis. Kept after the pilot.",
