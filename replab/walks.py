@@ -138,8 +138,9 @@ def pmi(C,  # (n, m) non-negative counts or joint probabilities (dense or sparse
 def svd_embedding(M,  # (n, m) matrix to factorise (dense or sparse), e.g. `pmi(...)`
                   dim: int = 128,  # k: embedding dimension (NetMF's 128); capped at min(n, m)
                   seed: int = 0,  # seed of ARPACK's start vector
+                  dense_max: int = 4_000_000,  # dense LAPACK SVD while n * m is at most this (exact, and the same in every process); ARPACK above
                  ) -> np.ndarray:  # (n, k) U_k Sigma_k^{1/2}
-    "NetMF-style embedding $U_k\\Sigma_k^{1/2}$ from the top-$k$ singular triplets."
+    "NetMF-style embedding $U_k\\Sigma_k^{1/2}$ from the top-$k$ singular triplets (dense SVD for small matrices, ARPACK for large)."
     fn = "svd_embedding"
     if not (isinstance(M, (np.ndarray, np.matrix)) or sp.issparse(M)): raise TypeError(f"{fn}: `M` must be a numpy array or scipy.sparse matrix, got {type(M).__name__}")
     if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)) or dim < 1: raise ValueError(f"{fn}: `dim` must be an int >= 1, got {dim!r}")
@@ -148,13 +149,15 @@ def svd_embedding(M,  # (n, m) matrix to factorise (dense or sparse), e.g. `pmi(
     if not np.isfinite(X.data).all(): raise ValueError(f"{fn}: `M` has NaN or inf entries")
     n, m = X.shape; k = min(dim, n, m)
     if X.nnz == 0: return np.zeros((n, k))
-    if k < min(n, m) - 1 and min(n, m) > 50:
+    if n * m > dense_max and k < min(n, m) - 1:
         v0 = np.random.default_rng(seed).standard_normal(min(n, m))
         U, s, _ = svds(X, k=k, v0=v0)
         order = np.argsort(-s); U, s = U[:, order], s[order]
     else:
         U, s, _ = np.linalg.svd(X.toarray(), full_matrices=False)
         U, s = U[:, :k], s[:k]
+    # directions past the numerical rank span an arbitrary basis of the null space (BLAS rounding picks it): zero them
+    s = np.where(s > s.max() * max(n, m) * np.finfo(np.float64).eps, s, 0.0)
     sign = np.sign(U[np.abs(U).argmax(0), np.arange(U.shape[1])]); sign[sign == 0] = 1
     return U * sign * np.sqrt(np.maximum(s, 0))
 

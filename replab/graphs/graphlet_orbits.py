@@ -272,7 +272,8 @@ def degree_features(A,  # (n, n) symmetric adjacency
 
 def _fit_predict(Xtr, ytr, Xte):
     "Standardise on the training rows, fit a logistic regression (scikit-learn's defaults: L2, C = 1), predict `Xte`."
-    mu, sd = Xtr.mean(0), Xtr.std(0); sd[sd == 0] = 1
+    mu, sd = Xtr.mean(0), Xtr.std(0)
+    sd[sd <= 1e-9 * np.abs(Xtr).max(0)] = 1  # constant columns, incl. rounding noise (~1e-17) that scaling to unit variance would amplify
     return LogisticRegression(max_iter=2000).fit((Xtr - mu) / sd, ytr).predict((Xte - mu) / sd)
 
 def _check_labels(fn, X, y, folds):
