@@ -132,10 +132,14 @@ def _run_summary(items: list, width: int = 100) -> str:
     return "\n".join(out)
 
 def _cmd_run(a) -> int:
-    from replab.registry import list_papers, get_paper
+    from replab.registry import list_papers, get_paper, paper_cards
     from replab.experiment import run_batch, default_out, is_main_process, PILOT_SEED
     from replab.config import resolve_scale, resolve_device
-    if a.out: _writable_dir(a.out, "--out")  # first: it costs no import
+    if a.ids != ["all"]:  # ids first, from the sources (no paper import), so that a typo creates no --out folder
+        known = {c.id for c in paper_cards()}
+        for i in a.ids:
+            if i not in known: get_paper(i)  # raises the registry's error, with suggestions
+    if a.out: _writable_dir(a.out, "--out")  # then --out: it costs no import either
     ids = [p.id for p in list_papers()] if a.ids == ["all"] else a.ids
     papers = [get_paper(i) for i in ids]  # everything below fails before anything runs: ids, scale, device, overrides, seeds, --out
     scale, device = resolve_scale(a.scale), resolve_device(a.device)
@@ -207,5 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     except (CLIError, ValueError, TypeError, FileNotFoundError) as e:
         print(f"replab {a.cmd}: error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`replab data list | head`): stop quietly, as the Python docs advise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr); return 130

@@ -89,6 +89,23 @@ def test_out_rejected_before_work(tmp_path):
     assert "starting" not in r.stdout and r.stdout == "", r.stdout
 
 
+def test_unknown_id_creates_no_out_folder(tmp_path):
+    "A typo in a paper id fails before --out is created."
+    r = run("run", "simvqq", "--scale", "smoke", "--out", str(tmp_path / "new"))
+    assert r.returncode == 2 and "unknown paper id 'simvqq'" in r.stderr, r.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_closed_pipe_is_quiet():
+    "`replab data list | head -1`: when the reader has gone, writing stops quietly (no BrokenPipeError traceback)."
+    code = ("import os, sys\n"
+            "r, w = os.pipe(); os.close(r); os.dup2(w, 1); sys.stdout = os.fdopen(1, 'w', buffering=1)  # a pipe nobody reads\n"
+            "from replab.cli import main\n"
+            "sys.stderr.write(f'exit {main([\"data\", \"list\"])}\\n')\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "exit 1" in r.stderr and "Traceback" not in r.stderr and "BrokenPipe" not in r.stderr, r.stderr
+
+
 def test_report_out_missing_folder_prints_nothing(tmp_path):
     r = run("report", "--out", str(tmp_path / "none" / "claims.txt"))
     assert r.returncode == 2 and "does not exist" in r.stderr and r.stdout == "", (r.stdout[:200], r.stderr)
