@@ -227,10 +227,20 @@ def mean_average_precision(
     return float(((prec * hit).sum(1) / denom).mean())
 
 # %% ../nbs/00_core/evaluate.ipynb #1f04c205
-def _two_labelings(fn: str, y_true, y_pred):
+def _f64_device(x: torch.Tensor) -> torch.device:
+    "Where float64 work on `x` runs: its own device, or the CPU for MPS, which has no float64."
+    return torch.device("cpu") if x.device.type == "mps" else x.device
+
+def _contingency(fn: str, y_true, y_pred):
+    "The contingency table of two labelings, sparse, on `y_true`'s device: row, column and count of each non-empty cell, the class and cluster sizes, and n."
     a = check_labels(fn, "y_true", y_true)
-    b = check_labels(fn, "y_pred", y_pred, a.shape[0], "`y_true`")
-    return a.cpu().numpy(), b.cpu().numpy()
+    a = a.to(_f64_device(a))
+    b = check_labels(fn, "y_pred", y_pred, a.shape[0], "`y_true`", device=a.device)
+    _, ai, a_c = torch.unique(a, return_inverse=True, return_counts=True)  # (n,) class index, (C,) class sizes
+    _, bi, b_k = torch.unique(b, return_inverse=True, return_counts=True)  # (n,) cluster index, (K,) cluster sizes
+    K = b_k.shape[0]
+    cell, n_ck = torch.unique(ai * K + bi, return_counts=True)  # non-empty cells, row-major; their counts
+    return cell // K, cell % K, n_ck, a_c, b_k, a.shape[0]  # (nnz,) x 3, (C,), (K,) int64; n a host int
 
 # %% ../nbs/00_core/evaluate.ipynb #5074c6d1
 def cluster_accuracy(
@@ -238,63 +248,89 @@ def cluster_accuracy(
     y_pred, # (n,) integer cluster ids (any values, any number of clusters)
 ) -> float: # accuracy under the best one-to-one cluster -> class matching
     "Unsupervised clustering accuracy: Hungarian matching of clusters to classes (scipy)."
-    from sklearn import metrics as skm
     from scipy.optimize import linear_sum_assignment
-    a, b = _two_labelings("cluster_accuracy", y_true, y_pred)
-    N = skm.cluster.contingency_matrix(a, b)  # (classes, clusters)
+    rows, cols, n_ck, a_c, b_k, n = _contingency("cluster_accuracy", y_true, y_pred)
+    N = torch.zeros(len(a_c), len(b_k), dtype=torch.long, device=n_ck.device).index_put_((rows, cols), n_ck)  # (classes, clusters)
+    N = N.cpu().numpy()  # the small C x K table goes to scipy
     r, c = linear_sum_assignment(N, maximize=True)
-    return float(N[r, c].sum() / len(a))
+    return float(N[r, c].sum() / n)
 
 def nmi(
     y_true, # (n,) integer class labels
     y_pred, # (n,) integer cluster ids
     average_method: str = "arithmetic", # how H(y) and H(y_pred) are averaged: "arithmetic", "geometric", "min", "max"
 ) -> float: # normalised mutual information in [0, 1]
-    "Normalised mutual information (scikit-learn)."
-    from sklearn import metrics as skm
-    a, b = _two_labelings("nmi", y_true, y_pred)
+    "Normalised mutual information, as scikit-learn's `normalized_mutual_info_score`, in torch on the labels' device."
+    rows, cols, n_ck, a_c, b_k, n = _contingency("nmi", y_true, y_pred)
     if average_method not in ("arithmetic", "geometric", "min", "max"):
         raise ValueError(f"nmi: `average_method` must be 'arithmetic', 'geometric', 'min' or 'max', got {average_method!r}")
-    return float(skm.normalized_mutual_info_score(a, b, average_method=average_method))
+    C, K = len(a_c), len(b_k)
+    if C == K == 1: return 1.0  # neither labeling splits the data: a perfect match
+    if C == 1 or K == 1: return 0.0  # one labeling has zero entropy, so I = 0
+    log_n = math.log(n)
+    p = n_ck.double() / n  # (nnz,) N_ck / n
+    outer = (a_c[rows] * b_k[cols]).double()  # (nnz,) a_c b_k, the product taken in int64
+    mi = p * (n_ck.double().log() - log_n) + p * (-outer.log() + log_n + log_n)  # sklearn's grouping of log(n N_ck / (a_c b_k))
+    mi = torch.where(mi.abs() < torch.finfo(torch.float64).eps, 0.0, mi).sum().clamp_min(0.0)
+    H = lambda s: -((s.double() / s.sum()) * (s.double().log() - log_n)).sum()  # entropy of the sizes s
+    h_true, h_pred = H(a_c), H(b_k)
+    norm = {"arithmetic": lambda: (h_true + h_pred) / 2, "geometric": lambda: (h_true * h_pred).sqrt(),
+            "min": lambda: torch.minimum(h_true, h_pred), "max": lambda: torch.maximum(h_true, h_pred)}[average_method]()
+    return float(mi / norm)  # mi = 0 gives 0 (norm > 0 here), as sklearn's special case
 
 def ari(
     y_true, # (n,) integer class labels
     y_pred, # (n,) integer cluster ids
 ) -> float: # adjusted Rand index, 1 for identical partitions, ~0 for random ones
-    "Adjusted Rand index (scikit-learn)."
-    from sklearn import metrics as skm
-    a, b = _two_labelings("ari", y_true, y_pred)
-    return float(skm.adjusted_rand_score(a, b))
+    "Adjusted Rand index, as scikit-learn's `adjusted_rand_score`, from the pair counts computed in torch on the labels' device."
+    rows, cols, n_ck, a_c, b_k, n = _contingency("ari", y_true, y_pred)
+    sums = torch.stack([(n_ck * n_ck).sum(), (n_ck * b_k[cols]).sum(), (n_ck * a_c[rows]).sum()])  # int64 on the device
+    ss, sk, sc = (int(v) for v in sums)  # sum N_ck^2, sum N_ck b_k, sum N_ck a_c; Python ints: the products below overflow int64
+    tp, fp, fn = ss - n, sk - ss, sc - ss  # ordered pairs of distinct points: same class and cluster, same cluster only, same class only
+    tn = n * n - fp - fn - ss
+    if fn == 0 and fp == 0: return 1.0  # the partitions agree
+    return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
+
+# %% ../nbs/00_core/evaluate.ipynb #a7c0e1d2
+def _roc_auc(pos, s):
+    "ROC AUC of each column of the scores `s` (n, K) for the positives `pos` (n, K) bool: the Mann–Whitney U with average ranks for ties."
+    q = s.T.contiguous()  # (K, n)
+    srt = q.sort(1).values  # (K, n) each column's scores, ascending
+    twice_rank = torch.searchsorted(srt, q) + torch.searchsorted(srt, q, right=True) + 1  # (K, n) 2 x average 1-based rank, int64
+    n_pos = pos.sum(0)  # (K,)
+    U2 = (twice_rank * pos.T).sum(1) - n_pos * (n_pos + 1)  # (K,) 2 U, exact in int64
+    return U2.double() / (2 * n_pos * (s.shape[0] - n_pos)).double()  # (K,)
 
 # %% ../nbs/00_core/evaluate.ipynb #513de756
 def auc(
     y_true, # (n,) binary labels in {0, 1}, or class indices 0..C-1 when `scores` is (n, C)
     scores, # (n,) scores of the positive class (any real numbers), or (n, C) class probabilities
 ) -> float: # ROC AUC (one-vs-rest macro average for C > 2 classes)
-    "Area under the ROC curve (scikit-learn `roc_auc_score`)."
-    from sklearn import metrics as skm
+    "Area under the ROC curve, as scikit-learn's `roc_auc_score`, in torch on the scores' device."
     fn = "auc"
     s = as_tensor(fn, "scores", scores, lists=True).detach()
     if s.ndim == 1:
         s = check_features(fn, "scores", s, ndim=1)
-        y = check_labels(fn, "y_true", y_true, s.shape[0], "`scores`")
-        if not set(y.unique().tolist()) <= {0, 1}: raise ValueError(f"auc: binary `y_true` must be 0/1, got values {y.unique().tolist()[:10]}")
-        if len(y.unique()) < 2: raise ValueError(f"auc: `y_true` must hold both classes 0 and 1, got only {y.unique().tolist()}")
-        return float(skm.roc_auc_score(y.cpu().numpy(), s.cpu().double().numpy()))
+        s = s.to(_f64_device(s), torch.float64)
+        y = check_labels(fn, "y_true", y_true, s.shape[0], "`scores`", device=s.device)
+        if bool(((y != 0) & (y != 1)).any()): raise ValueError(f"auc: binary `y_true` must be 0/1, got values {y.unique().tolist()[:10]}")
+        if not 0 < int(y.sum()) < y.shape[0]: raise ValueError(f"auc: `y_true` must hold both classes 0 and 1, got only {y.unique().tolist()}")
+        return float(_roc_auc(y[:, None] == 1, s[:, None])[0])
     if s.ndim != 2: raise ValueError(f"auc: `scores` must have shape (n,) or (n, C), got {tuple(s.shape)}")
     p = check_probs(fn, "scores", s)
-    y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1])
-    if len(y.unique()) < p.shape[1]: raise ValueError(f"auc: `y_true` must hold every one of the C={p.shape[1]} classes for one-vs-rest AUC, got {y.unique().tolist()}")
-    p = p.cpu().double().numpy()
-    if p.shape[1] == 2: return float(skm.roc_auc_score(y.cpu().numpy(), p[:, 1]))
-    return float(skm.roc_auc_score(y.cpu().numpy(), p / p.sum(1, keepdims=True), multi_class="ovr", labels=list(range(p.shape[1]))))
+    p = p.to(_f64_device(p), torch.float64)
+    y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1]).to(p.device)
+    if bool((torch.bincount(y, minlength=p.shape[1]) == 0).any()):
+        raise ValueError(f"auc: `y_true` must hold every one of the C={p.shape[1]} classes for one-vs-rest AUC, got {y.unique().tolist()}")
+    if p.shape[1] == 2: return float(_roc_auc(y[:, None] == 1, p[:, 1:])[0])
+    onehot = y[:, None] == torch.arange(p.shape[1], device=p.device)  # (n, C) one-vs-rest positives
+    return float(_roc_auc(onehot, p / p.sum(1, keepdim=True)).mean())
 
 def log_loss(
     y_true, # (n,) class indices 0..C-1 (0/1 when `probs` is (n,))
     probs, # (n, C) class probabilities (rows sum to 1), or (n,) probabilities of class 1
 ) -> float: # mean negative log-likelihood in nats
-    "Cross-entropy of predicted probabilities (scikit-learn `log_loss`)."
-    from sklearn import metrics as skm
+    "Cross-entropy of predicted probabilities, as scikit-learn's `log_loss`, in float64 on the probabilities' device."
     fn = "log_loss"
     p = as_tensor(fn, "probs", probs, lists=True).detach()
     if p.ndim == 1:
@@ -303,28 +339,35 @@ def log_loss(
         p = torch.stack([1 - p, p], 1)
     elif p.ndim != 2: raise ValueError(f"log_loss: `probs` must have shape (n, C) or (n,), got {tuple(p.shape)}")
     p = check_probs(fn, "probs", p)
-    y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1])
-    p = p.cpu().double().numpy()
-    return float(skm.log_loss(y.cpu().numpy(), p / p.sum(1, keepdims=True), labels=list(range(p.shape[1]))))
+    p = p.to(_f64_device(p), torch.float64)
+    y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1]).to(p.device)
+    p = p / p.sum(1, keepdim=True)  # rows renormalised
+    eps = torch.finfo(torch.float64).eps
+    return float(-p.gather(1, y[:, None]).clamp(eps, 1 - eps).log().mean())
 
 # %% ../nbs/00_core/evaluate.ipynb #5bce0c56
-def _reliability(fn: str, probs, labels, n_bins) -> pd.DataFrame:
-    "The reliability table, with errors naming `fn`."
-    import pandas as pd
+def _reliability(fn: str, probs, labels, n_bins):
+    "Per-bin count, mean confidence and accuracy (n_bins,) each, float64 on the probabilities' device; errors name `fn`."
     p = check_probs(fn, "probs", probs)
-    y = check_class_labels(fn, "labels", labels, p.shape[0], p.shape[1])
+    p = p.to(_f64_device(p), torch.float64)
+    y = check_class_labels(fn, "labels", labels, p.shape[0], p.shape[1]).to(p.device)
     if isinstance(n_bins, bool) or not isinstance(n_bins, (int, np.integer)) or n_bins < 1:
         raise ValueError(f"{fn}: `n_bins` must be an int >= 1, got {n_bins!r}")
-    p = p.cpu().double()
     conf, pred = p.max(1)  # (n,), (n,)
-    correct = (pred == y.cpu()).double()
-    edges = torch.linspace(0, 1, n_bins + 1, dtype=torch.float64)
+    correct = (pred == y).double()
+    edges = torch.linspace(0, 1, n_bins + 1, dtype=torch.float64, device=p.device)
     b = torch.bucketize(conf, edges[1:-1], right=False)  # bin m holds (edges[m], edges[m+1]]
     count = torch.bincount(b, minlength=n_bins).double()
-    csum = torch.zeros(n_bins, dtype=torch.float64).index_add_(0, b, conf)
-    asum = torch.zeros(n_bins, dtype=torch.float64).index_add_(0, b, correct)
-    return pd.DataFrame({"bin": np.arange(n_bins), "confidence": (csum / count).numpy(),
-                         "accuracy": (asum / count).numpy(), "count": count.long().numpy()})
+    csum = torch.zeros(n_bins, dtype=torch.float64, device=p.device).index_add_(0, b, conf)
+    asum = torch.zeros(n_bins, dtype=torch.float64, device=p.device).index_add_(0, b, correct)
+    return count, csum / count, asum / count  # (n_bins,) each; empty bins: NaN confidence and accuracy
+
+def _bin_gaps(fn: str, probs, labels, n_bins):
+    "Each bin's weight |B_m| / n and gap conf(B_m) - acc(B_m) (0 for an empty bin), with its confidence and accuracy (0 if empty), on the device."
+    count, conf, acc = _reliability(fn, probs, labels, n_bins)
+    full = count > 0
+    conf, acc = conf.nan_to_num(0.0), acc.nan_to_num(0.0)  # empty bins weigh 0; their NaN would poison the sums
+    return count / count.sum(), torch.where(full, conf - acc, 0.0), conf, acc
 
 # %% ../nbs/00_core/evaluate.ipynb #65afc050
 def reliability_curve(
@@ -333,17 +376,19 @@ def reliability_curve(
     n_bins: int = 15, # M equal-width confidence bins on (0, 1]
 ) -> pd.DataFrame: # one row per bin: bin, confidence, accuracy, count
     "Per-bin mean confidence, accuracy and count of the top-1 predictions (Guo et al. 2017)."
-    return _reliability("reliability_curve", probs, labels, n_bins)
+    import pandas as pd
+    count, conf, acc = _reliability("reliability_curve", probs, labels, n_bins)
+    return pd.DataFrame({"bin": np.arange(n_bins), "confidence": conf.cpu().numpy(),
+                         "accuracy": acc.cpu().numpy(), "count": count.long().cpu().numpy()})  # a table for the reader, on the host
 
 def expected_calibration_error(
     probs, # (n, C) softmax outputs, rows sum to 1
     labels, # (n,) true class indices 0..C-1
     n_bins: int = 15, # M equal-width confidence bins (Guo et al. use 15)
 ) -> float: # ECE in [0, 1]
-    "Expected calibration error of the top-1 predictions (Guo et al. 2017)."
-    df = _reliability("expected_calibration_error", probs, labels, n_bins)
-    nz = df[df["count"] > 0]
-    return float((nz["count"] / nz["count"].sum() * (nz["accuracy"] - nz["confidence"]).abs()).sum())
+    "Expected calibration error of the top-1 predictions (Guo et al. 2017), reduced in torch on the probabilities' device."
+    w, gap, _, _ = _bin_gaps("expected_calibration_error", probs, labels, n_bins)
+    return float((w * gap.abs()).sum())
 
 # %% ../nbs/00_core/evaluate.ipynb #0026d487
 def over_under_confidence(
@@ -352,10 +397,7 @@ def over_under_confidence(
     n_bins: int = 15, # M equal-width confidence bins (as `expected_calibration_error`)
 ) -> dict: # ece, over, under (ece = over + under), gap = confidence - accuracy (= over - under), confidence, accuracy
     "ECE split into its over-confident and under-confident bins, and the signed gap mean confidence - accuracy."
-    df = _reliability("over_under_confidence", probs, labels, n_bins)
-    nz = df[df["count"] > 0]
-    w = (nz["count"] / nz["count"].sum()).to_numpy()
-    d = (nz["confidence"] - nz["accuracy"]).to_numpy()  # per-bin gap conf - acc
-    over, under = float((w * np.clip(d, 0, None)).sum()), float((w * np.clip(-d, 0, None)).sum())
-    conf, acc = float((w * nz["confidence"].to_numpy()).sum()), float((w * nz["accuracy"].to_numpy()).sum())
+    w, d, conf, acc = _bin_gaps("over_under_confidence", probs, labels, n_bins)  # d: per-bin gap conf - acc
+    parts = torch.stack([(w * d.clamp_min(0)).sum(), (w * (-d).clamp_min(0)).sum(), (w * conf).sum(), (w * acc).sum()])
+    over, under, conf, acc = (float(v) for v in parts)  # Python floats at the end
     return dict(ece=over + under, over=over, under=under, gap=conf - acc, confidence=conf, accuracy=acc)

@@ -14,6 +14,9 @@ def _calls(dev):
     H = (torch.randn(4, 8, generator=g)[y] + 0.3 * torch.randn(60, 8, generator=g)).to(dev)
     y = y.to(dev); W = torch.randn(4, 8, generator=g).to(dev); M = mt.class_means(H, y)[1]
     S = torch.randn(5, 11, generator=g).to(dev); R = (torch.rand(5, 11, generator=g) > 0.6).double().to(dev); R[:, 0] = 1
+    P = torch.softmax(2 * torch.randn(60, 4, generator=g), 1).to(dev)  # (60, 4) probabilities
+    b = (y % 2).to(dev); s = (H[:, 0] * 2).round()  # binary labels, scores with ties
+    k = (torch.arange(60) % 5).to(dev)  # cluster ids
     return {
         "nc1": lambda: mt.nc1(H, y), "cdnv": lambda: mt.cdnv(H, y), "nc2": lambda: mt.nc2(M), "nc3": lambda: mt.nc3(W, M),
         "nc4": lambda: mt.nc4(H, y, W), "neural_collapse": lambda: mt.neural_collapse(H, y, W),
@@ -26,6 +29,9 @@ def _calls(dev):
         "knn_accuracy": lambda: ev.knn_accuracy(H[:40], y[:40], H[40:], y[40:], k=5),
         "knn_accuracy_euclidean": lambda: ev.knn_accuracy(H[:40], y[:40], H[40:], y[40:], k=5, temperature=0.1, metric="euclidean"),
         "recall_at_k": lambda: ev.recall_at_k(S, R, 3), "ndcg_at_k": lambda: ev.ndcg_at_k(S, R, 3), "mrr": lambda: ev.mrr(S, R),
+        "auc": lambda: ev.auc(b, s), "auc_ovr": lambda: ev.auc(y, P), "log_loss": lambda: ev.log_loss(y, P),
+        "log_loss_binary": lambda: ev.log_loss(b, P[:, 0]), "expected_calibration_error": lambda: ev.expected_calibration_error(P, y),
+        "over_under_confidence": lambda: ev.over_under_confidence(P, y), "nmi": lambda: ev.nmi(y, k), "ari": lambda: ev.ari(y, k),
     }
 
 
