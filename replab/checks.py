@@ -11,9 +11,9 @@ import torch
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['as_tensor', 'all_finite', 'check_matrix', 'check_vector', 'check_features', 'check_labels', 'check_probs',
-           'check_class_labels', 'check_int', 'check_positive', 'check_ratio', 'check_ints', 'check_ids',
-           'check_fields']
+__all__ = ['as_tensor', 'float64_device', 'all_finite', 'check_matrix', 'check_vector', 'check_features', 'check_labels',
+           'check_probs', 'check_class_labels', 'check_int', 'check_positive', 'check_nonneg', 'check_choice',
+           'check_ratio', 'check_ints', 'check_ids', 'check_fields']
 
 # %% ../nbs/00_core/checks.ipynb #0a1a2472
 def as_tensor(fn: str, name: str, x,
@@ -30,6 +30,10 @@ def as_tensor(fn: str, name: str, x,
             raise TypeError(f"{fn}: `{name}` must be a tensor, an array or a rectangular list, got {type(x).__name__} ({e})") from None
     kinds = "a torch.Tensor, a numpy array or a list" if lists else "a torch.Tensor or a numpy array"
     raise TypeError(f"{fn}: `{name}` must be {kinds}, got {type(x).__name__}")
+
+def float64_device(x: Tensor) -> torch.device:
+    "Where float64 work on `x` runs: its own device, or the CPU for MPS, which has no float64."
+    return torch.device("cpu") if x.device.type == "mps" else x.device
 
 def all_finite(x: Tensor) -> bool:
     "Whether every entry of `x` is finite; one reduction (a sum is finite only if every term is), the elementwise test only when the sum is not."
@@ -52,8 +56,7 @@ def check_matrix(fn: str, name: str, x,
     if grad or dtype is None:
         if not x.is_floating_point(): x = x.to(torch.get_default_dtype())
     else:
-        if dtype == torch.float64 and x.device.type == "mps": x = x.cpu()  # MPS has no float64
-        x = x.to(dtype)
+        x = x.to(float64_device(x) if dtype == torch.float64 else x.device, dtype)
     if not all_finite(x): raise ValueError(f"{fn}: `{name}` contains NaN or inf")
     return x
 
@@ -134,6 +137,18 @@ def check_positive(fn: str, name: str, v) -> float:
         raise TypeError(f"{fn}: `{name}` must be a number, got {type(v).__name__}")
     if not (math.isfinite(v) and v > 0): raise ValueError(f"{fn}: `{name}` must be a finite number > 0, got {v}")
     return float(v)
+
+def check_nonneg(fn: str, name: str, v) -> float:
+    "`v` checked to be a finite real number >= 0 (e.g. a regularisation weight, where 0 switches the term off)."
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{fn}: `{name}` must be a number >= 0, got {type(v).__name__}")
+    if not (math.isfinite(v) and v >= 0): raise ValueError(f"{fn}: `{name}` must be a finite number >= 0, got {v}")
+    return float(v)
+
+def check_choice(fn: str, name: str, v, choices):
+    "`v` checked to be one of `choices`."
+    if v not in choices: raise ValueError(f"{fn}: `{name}` must be one of {tuple(choices)}, got {v!r}")
+    return v
 
 def check_ratio(fn: str, name: str, v,
                 open_high: bool = False,  # exclude 1 (e.g. a dropout probability)

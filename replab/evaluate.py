@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 import torch.nn.functional as F
-from .checks import as_tensor, check_features, check_labels, check_probs, check_class_labels
+from .checks import as_tensor, check_features, check_labels, check_probs, check_class_labels, float64_device
 
 # %% auto #0
 __all__ = ['knn_predict', 'knn_accuracy', 'linear_probe', 'recall_at_k', 'hit_rate_at_k', 'mrr', 'ndcg_at_k',
@@ -227,14 +227,10 @@ def mean_average_precision(
     return float(((prec * hit).sum(1) / denom).mean())
 
 # %% ../nbs/00_core/evaluate.ipynb #1f04c205
-def _f64_device(x: torch.Tensor) -> torch.device:
-    "Where float64 work on `x` runs: its own device, or the CPU for MPS, which has no float64."
-    return torch.device("cpu") if x.device.type == "mps" else x.device
-
 def _contingency(fn: str, y_true, y_pred):
     "The contingency table of two labelings, sparse, on `y_true`'s device: row, column and count of each non-empty cell, the class and cluster sizes, and n."
     a = check_labels(fn, "y_true", y_true)
-    a = a.to(_f64_device(a))
+    a = a.to(float64_device(a))
     b = check_labels(fn, "y_pred", y_pred, a.shape[0], "`y_true`", device=a.device)
     _, ai, a_c = torch.unique(a, return_inverse=True, return_counts=True)  # (n,) class index, (C,) class sizes
     _, bi, b_k = torch.unique(b, return_inverse=True, return_counts=True)  # (n,) cluster index, (K,) cluster sizes
@@ -311,14 +307,14 @@ def auc(
     s = as_tensor(fn, "scores", scores, lists=True).detach()
     if s.ndim == 1:
         s = check_features(fn, "scores", s, ndim=1)
-        s = s.to(_f64_device(s), torch.float64)
+        s = s.to(float64_device(s), torch.float64)
         y = check_labels(fn, "y_true", y_true, s.shape[0], "`scores`", device=s.device)
         if bool(((y != 0) & (y != 1)).any()): raise ValueError(f"auc: binary `y_true` must be 0/1, got values {y.unique().tolist()[:10]}")
         if not 0 < int(y.sum()) < y.shape[0]: raise ValueError(f"auc: `y_true` must hold both classes 0 and 1, got only {y.unique().tolist()}")
         return float(_roc_auc(y[:, None] == 1, s[:, None])[0])
     if s.ndim != 2: raise ValueError(f"auc: `scores` must have shape (n,) or (n, C), got {tuple(s.shape)}")
     p = check_probs(fn, "scores", s)
-    p = p.to(_f64_device(p), torch.float64)
+    p = p.to(float64_device(p), torch.float64)
     y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1]).to(p.device)
     if bool((torch.bincount(y, minlength=p.shape[1]) == 0).any()):
         raise ValueError(f"auc: `y_true` must hold every one of the C={p.shape[1]} classes for one-vs-rest AUC, got {y.unique().tolist()}")
@@ -339,7 +335,7 @@ def log_loss(
         p = torch.stack([1 - p, p], 1)
     elif p.ndim != 2: raise ValueError(f"log_loss: `probs` must have shape (n, C) or (n,), got {tuple(p.shape)}")
     p = check_probs(fn, "probs", p)
-    p = p.to(_f64_device(p), torch.float64)
+    p = p.to(float64_device(p), torch.float64)
     y = check_class_labels(fn, "y_true", y_true, p.shape[0], p.shape[1]).to(p.device)
     p = p / p.sum(1, keepdim=True)  # rows renormalised
     eps = torch.finfo(torch.float64).eps
@@ -349,7 +345,7 @@ def log_loss(
 def _reliability(fn: str, probs, labels, n_bins):
     "Per-bin count, mean confidence and accuracy (n_bins,) each, float64 on the probabilities' device; errors name `fn`."
     p = check_probs(fn, "probs", probs)
-    p = p.to(_f64_device(p), torch.float64)
+    p = p.to(float64_device(p), torch.float64)
     y = check_class_labels(fn, "labels", labels, p.shape[0], p.shape[1]).to(p.device)
     if isinstance(n_bins, bool) or not isinstance(n_bins, (int, np.integer)) or n_bins < 1:
         raise ValueError(f"{fn}: `n_bins` must be an int >= 1, got {n_bins!r}")

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .checks import as_tensor, check_matrix, check_labels, check_vector, check_int, check_positive
+from .checks import as_tensor, check_matrix, check_labels, check_vector, check_int, check_positive, float64_device
 
 # %% auto #0
 __all__ = ['class_means', 'nc1', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'singular_values',
@@ -73,7 +73,7 @@ def nc1(
     "NC1 within-class variability collapse of Papyan et al. (2020): $\\mathrm{tr}(\\Sigma_W\\Sigma_B^+)/C$."
     H = check_matrix("nc1", "H", H, dtype=None)  # float32 features stay float32 (half precision goes up to float32)
     if H.dtype != _F64: H = H.float()
-    if H.device.type == "mps": H = H.cpu()  # MPS has no float64 for the class statistics
+    H = H.to(float64_device(H))  # the class statistics are float64
     y = check_labels("nc1", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     mu_G, M, _ = _class_stats(H, y, num_classes, "nc1", min_classes=2)
     return _nc1(H, y, mu_G, M)

@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from .checks import check_int, check_ints, check_ratio
+from .checks import check_int, check_ints, check_ratio, check_choice
 
 # %% auto #0
 __all__ = ['MLP', 'SmallCNN', 'ConvEncoder', 'ConvDecoder', 'timm_backbone', 'tiny_vit', 'tiny_hf', 'minilm_available',
@@ -31,10 +31,6 @@ def _quiet():
         try: yield
         finally:
             if hf_logging is not None and was: hf_logging.enable_progress_bar()
-
-def _check_choice(fn: str, name: str, v, choices):
-    if v not in choices: raise ValueError(f"{fn}: `{name}` must be one of {tuple(choices)}, got {v!r}")
-    return v
 
 def _check_image(fn: str, x: Tensor, in_chans: int, size: int | None = None) -> Tensor:
     "Return `x` as (n, c, h, w); (n, h, w) is accepted when `in_chans == 1`."
@@ -69,7 +65,7 @@ class MLP(nn.Module):
         fn = "MLP"
         self.in_dim, self.out_dim = check_int(fn, "in_dim", in_dim), check_int(fn, "out_dim", out_dim)
         self.hidden = check_ints(fn, "hidden", hidden)
-        _check_choice(fn, "norm", norm, _NORMS); _check_choice(fn, "act", act, tuple(_ACTS))
+        check_choice(fn, "norm", norm, _NORMS); check_choice(fn, "act", act, tuple(_ACTS))
         check_ratio(fn, "dropout", dropout, open_high=True)
         if last_norm and norm is None: raise ValueError(f"{fn}: `last_norm=True` needs `norm` ('bn' or 'ln'), got norm=None")
         layers, d = [], in_dim
@@ -137,7 +133,7 @@ class ConvEncoder(nn.Module):
         fn = "ConvEncoder"
         self.in_chans, self.latent_dim = check_int(fn, "in_chans", in_chans), check_int(fn, "latent_dim", latent_dim)
         self.widths = check_ints(fn, "widths", widths, allow_empty=False)
-        _check_choice(fn, "act", act, tuple(_ACTS))
+        check_choice(fn, "act", act, tuple(_ACTS))
         self.img_size, self.grid = img_size, _grid(fn, img_size, len(self.widths))
         layers, c = [], in_chans
         for w in self.widths: layers += [nn.Conv2d(c, w, 4, stride=2, padding=1), _ACTS[act]()]; c = w
@@ -162,7 +158,7 @@ class ConvDecoder(nn.Module):
         fn = "ConvDecoder"
         self.out_chans, self.latent_dim = check_int(fn, "out_chans", out_chans), check_int(fn, "latent_dim", latent_dim)
         self.widths = check_ints(fn, "widths", widths, allow_empty=False)
-        _check_choice(fn, "act", act, tuple(_ACTS)); _check_choice(fn, "out_act", out_act, (None, "sigmoid", "tanh"))
+        check_choice(fn, "act", act, tuple(_ACTS)); check_choice(fn, "out_act", out_act, (None, "sigmoid", "tanh"))
         self.img_size, self.grid = img_size, _grid(fn, img_size, len(self.widths))
         ws = self.widths[::-1]
         layers = [nn.Conv2d(latent_dim, ws[0], 3, padding=1), _ACTS[act]()]
@@ -233,7 +229,7 @@ def tiny_hf(kind: str = "bert",  # "bert", "gpt2" or "llama"
     "A tiny random-init Hugging Face transformer built from its config."
     with _quiet(): import transformers as T
     fn = "tiny_hf"
-    _check_choice(fn, "kind", kind, _HF_KINDS); _check_choice(fn, "task", task, _HF_TASKS)
+    check_choice(fn, "kind", kind, _HF_KINDS); check_choice(fn, "task", task, _HF_TASKS)
     if task == "auto": task = "base" if kind == "bert" else "causal_lm"
     cfg_cls = {"bert": T.BertConfig, "gpt2": T.GPT2Config, "llama": T.LlamaConfig}[kind]
     probe = cfg_cls()
@@ -273,7 +269,7 @@ def minilm_path() -> Path:
 def load_minilm(kind: str = "st",  # "st": SentenceTransformer; "hf": (tokenizer, AutoModel)
                 device: str = "cpu"):  # torch device
     "Load the offline all-MiniLM-L6-v2 encoder (384-d), in eval mode."
-    _check_choice("load_minilm", "kind", kind, ("st", "hf"))
+    check_choice("load_minilm", "kind", kind, ("st", "hf"))
     path = str(minilm_path())
     with _quiet():
         if kind == "st":

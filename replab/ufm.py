@@ -10,7 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .checks import check_ints, check_int, check_positive, check_matrix, check_labels
+from .checks import check_ints, check_int, check_positive, check_matrix, check_labels, check_nonneg, check_choice
 
 # %% auto #0
 __all__ = ['ufm_targets', 'ufm_loss', 'UFMSolution', 'solve_ufm', 'ufm_closed_form', 'solve_ufm_ridge']
@@ -25,24 +25,13 @@ def _check_sizes(fn: str, class_sizes) -> list[int]:
     if len(sizes) < 2: raise ValueError(f"{fn}: `class_sizes` must list at least 2 classes, got {len(sizes)}")
     return sizes
 
-def _check_nonneg(fn: str, name: str, v) -> float:
-    "A finite real number >= 0 (a regularisation weight; 0 switches the term off)."
-    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{fn}: `{name}` must be a number >= 0, got {type(v).__name__}")
-    if not (math.isfinite(v) and v >= 0): raise ValueError(f"{fn}: `{name}` must be a finite number >= 0, got {v}")
-    return float(v)
-
 def _check_lambda_W(fn: str, lambda_W, depth: int) -> list[float]:
     "One weight decay per layer: a number (the same for all) or a sequence of `depth` numbers."
     if isinstance(lambda_W, (int, float, np.integer, np.floating)) and not isinstance(lambda_W, bool): lams = [lambda_W] * depth
     elif isinstance(lambda_W, (list, tuple)): lams = list(lambda_W)
     else: raise TypeError(f"{fn}: `lambda_W` must be a number or a list of {depth} numbers, got {type(lambda_W).__name__}")
     if len(lams) != depth: raise ValueError(f"{fn}: `lambda_W` must be a number or {depth} numbers (one per layer), got {len(lams)}")
-    return [_check_nonneg(fn, "lambda_W", v) for v in lams]
-
-def _check_loss(fn: str, loss: str) -> str:
-    if loss not in _LOSSES: raise ValueError(f"{fn}: `loss` must be one of {_LOSSES}, got {loss!r}")
-    return loss
+    return [check_nonneg(fn, "lambda_W", v) for v in lams]
 
 def _check_anchor(fn: str, X, d: int, N: int):
     "Features `X` (d, N) to stay near, or None."
@@ -105,10 +94,10 @@ def ufm_loss(
     fn = "ufm_loss"
     y = _check_params(fn, H, Ws, y, b)
     lams = _check_lambda_W(fn, lambda_W, len(Ws))
-    lambda_H, lambda_b, beta = (_check_nonneg(fn, n, v) for n, v in (("lambda_H", lambda_H), ("lambda_b", lambda_b), ("beta", beta)))
+    lambda_H, lambda_b, beta = (check_nonneg(fn, n, v) for n, v in (("lambda_H", lambda_H), ("lambda_b", lambda_b), ("beta", beta)))
     if X is not None and (not isinstance(X, Tensor) or X.shape != H.shape):
         raise ValueError(f"{fn}: `X` must be a tensor of the shape of `H` {tuple(H.shape)}, got {getattr(X, 'shape', type(X).__name__)}")
-    return _objective(H, Ws, y, b, lams, lambda_H, lambda_b, _check_loss(fn, loss), X, beta)
+    return _objective(H, Ws, y, b, lams, lambda_H, lambda_b, check_choice(fn, "loss", loss, _LOSSES), X, beta)
 
 # %% ../nbs/00_core/ufm.ipynb #374aac7a
 @dataclass
@@ -157,8 +146,8 @@ def solve_ufm(
     sizes = _check_sizes(fn, class_sizes)
     d, M = check_int(fn, "dim", dim), check_int(fn, "depth", depth)
     lams = _check_lambda_W(fn, lambda_W, M)
-    lam_H, lam_b, beta = (_check_nonneg(fn, n, v) for n, v in (("lambda_H", lambda_H), ("lambda_b", lambda_b), ("beta", beta)))
-    _check_loss(fn, loss)
+    lam_H, lam_b, beta = (check_nonneg(fn, n, v) for n, v in (("lambda_H", lambda_H), ("lambda_b", lambda_b), ("beta", beta)))
+    check_choice(fn, "loss", loss, _LOSSES)
     if method not in ("lbfgs", "gd"): raise ValueError(f"{fn}: `method` must be 'lbfgs' or 'gd', got {method!r}")
     lr, tol, init_scale = (check_positive(fn, n, v) for n, v in (("lr", lr), ("tol", tol), ("init_scale", init_scale)))
     max_steps, seed = check_int(fn, "max_steps", max_steps), check_int(fn, "seed", seed, low=0)
@@ -234,7 +223,7 @@ def solve_ufm_ridge(
     sizes = _check_sizes(fn, class_sizes)
     d = check_int(fn, "dim", dim)
     lW = check_positive(fn, "lambda_W", lambda_W)
-    lH, beta = _check_nonneg(fn, "lambda_H", lambda_H), _check_nonneg(fn, "beta", beta)
+    lH, beta = check_nonneg(fn, "lambda_H", lambda_H), check_nonneg(fn, "beta", beta)
     if lH + beta == 0: raise ValueError(f"{fn}: `lambda_H` + `beta` must be > 0 (else the H-step has no unique solution), got 0")
     if beta > 0 and X is None: raise ValueError(f"{fn}: `beta` = {beta} > 0 needs features `X` (d, N) to stay near")
     max_steps, seed = check_int(fn, "max_steps", max_steps), check_int(fn, "seed", seed, low=0)
