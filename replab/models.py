@@ -8,14 +8,16 @@ import importlib.util, math, warnings
 from contextlib import contextmanager
 from collections.abc import Sequence
 from pathlib import Path
+from fastcore.basics import patch
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 from .checks import check_int, check_ints, check_ratio, check_choice
 
 # %% auto #0
-__all__ = ['MLP', 'SmallCNN', 'ConvEncoder', 'ConvDecoder', 'timm_backbone', 'tiny_vit', 'tiny_hf', 'minilm_available',
-           'minilm_path', 'load_minilm', 'mean_pool', 'encode_tokens', 'encode_texts', 'count_parameters']
+__all__ = ['MLP', 'layer_features', 'SmallCNN', 'ConvEncoder', 'ConvDecoder', 'timm_backbone', 'tiny_vit', 'tiny_hf',
+           'minilm_available', 'minilm_path', 'load_minilm', 'mean_pool', 'encode_tokens', 'encode_texts',
+           'count_parameters']
 
 # %% ../nbs/00_core/models.ipynb #96dfee64
 @contextmanager
@@ -83,6 +85,44 @@ class MLP(nn.Module):
             raise ValueError(f"MLP: expected input of shape (..., {self.in_dim}) (in_dim={self.in_dim}), got {tuple(x.shape)}")
         lead = x.shape[:-1]
         return self.layers(x.reshape(-1, self.in_dim)).reshape(*lead, self.out_dim)
+
+# %% ../nbs/00_core/models.ipynb #33434286
+@torch.no_grad()
+def layer_features(model: nn.Module,  # any torch module
+                   x: Tensor,  # (n, ...) inputs, batched along the first dimension
+                   modules: dict[str, nn.Module],  # {name: submodule of `model`} whose outputs to collect
+                   batch_size: int = 1024,  # inputs per forward pass
+                  ) -> dict[str, Tensor]:  # {name: (n, d) outputs, flattened after the batch dimension, on the CPU}
+    "Outputs of `modules` when `model` runs on `x`, collected with forward hooks (eval mode, no gradients; the mode is restored)."
+    fn = "layer_features"
+    if not isinstance(x, Tensor): raise TypeError(f"{fn}: `x` must be a torch.Tensor, got {type(x).__name__}")
+    if x.dim() == 0 or len(x) == 0: raise ValueError(f"{fn}: `x` must have a non-empty batch dimension, got shape {tuple(x.shape)}")
+    if not isinstance(modules, dict) or not modules: raise TypeError(f"{fn}: `modules` must be a non-empty dict {{name: module}}, got {modules!r}")
+    inside = {id(m) for m in model.modules()}
+    for k, m in modules.items():
+        if not isinstance(m, nn.Module) or id(m) not in inside: raise ValueError(f"{fn}: `modules[{k!r}]` must be a submodule of `model`, got {type(m).__name__}")
+    batch_size = check_int(fn, "batch_size", batch_size)
+    outs = {k: [] for k in modules}
+    hooks = [m.register_forward_hook(lambda _m, _i, o, k=k: outs[k].append(o.detach().flatten(1).cpu())) for k, m in modules.items()]
+    was_training, dev = model.training, next(iter(model.parameters()), x).device
+    model.eval()
+    try:
+        for i in range(0, len(x), batch_size): model(x[i:i + batch_size].to(dev))
+    finally:
+        for h in hooks: h.remove()
+        model.train(was_training)
+    return {k: torch.cat(v) for k, v in outs.items()}
+
+@patch
+def block_outputs(self: MLP) -> dict[str, nn.Module]:
+    "The modules whose outputs are the hidden features of each block (`'h1'`, `'h2'`, …, after activation and dropout) and the output (`'out'`)."
+    mods, i = {}, 0
+    for j, m in enumerate(self.layers):
+        if isinstance(m, tuple(_ACTS.values())):
+            i += 1; nxt = self.layers[j + 1] if j + 1 < len(self.layers) else None
+            mods[f"h{i}"] = nxt if isinstance(nxt, nn.Dropout) else m
+    mods["out"] = self.layers[-1]
+    return mods
 
 # %% ../nbs/00_core/models.ipynb #c114d4f0
 class SmallCNN(nn.Module):
