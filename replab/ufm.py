@@ -136,7 +136,7 @@ def solve_ufm(
     beta: float = 0.0,  # proximity weight β
     method: str = "lbfgs",  # "lbfgs" or "gd"
     lr: float = 0.1,  # step size of gd (L-BFGS takes unit steps, scaled by its line search)
-    max_steps: int = 2000,  # most optimiser steps
+    max_steps: int = 2000,  # most optimiser steps (0: return the initialisation, a null control)
     tol: float = 1e-8,  # stop when ||grad L|| <= tol (float64 line searches stall near 1e-9: loss changes ~ tol² fall below rounding)
     init_scale: float = 0.1,  # σ of the features' initialisation (the weights start at N(0, 1/d))
     seed: int = 0,  # drives the initialisation (the only random choice)
@@ -150,7 +150,7 @@ def solve_ufm(
     check_choice(fn, "loss", loss, _LOSSES)
     if method not in ("lbfgs", "gd"): raise ValueError(f"{fn}: `method` must be 'lbfgs' or 'gd', got {method!r}")
     lr, tol, init_scale = (check_positive(fn, n, v) for n, v in (("lr", lr), ("tol", tol), ("init_scale", init_scale)))
-    max_steps, seed = check_int(fn, "max_steps", max_steps), check_int(fn, "seed", seed, low=0)
+    max_steps, seed = check_int(fn, "max_steps", max_steps, low=0), check_int(fn, "seed", seed, low=0)
     y, _ = ufm_targets(sizes)
     K, N = len(sizes), len(y)
     X = _check_anchor(fn, X, d, N)
