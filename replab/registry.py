@@ -107,7 +107,7 @@ def register_paper(id: str, *, title: str, arxiv: str, family: str, code: str, c
     if family not in FAMILIES: raise ValueError(f"register_paper({id!r}): `family` must be one of {FAMILIES}, got {family!r}")
     if not re.fullmatch(r"\d{4}\.\d{4,5}", arxiv or ""): raise ValueError(f"register_paper({id!r}): `arxiv` must look like '2411.02038', got {arxiv!r}")
     claims = tuple(claims)
-    if not 1 <= len(claims) <= 6: raise ValueError(f"register_paper({id!r}): expected 1-6 claims, got {len(claims)}")
+    if not 1 <= len(claims) <= 12: raise ValueError(f"register_paper({id!r}): expected 1-12 claims, got {len(claims)}")
     if not all(isinstance(c, Claim) for c in claims): raise TypeError(f"register_paper({id!r}): `claims` must be Claim objects")
     ids = [c.id for c in claims]
     if len(set(ids)) != len(ids): raise ValueError(f"register_paper({id!r}): duplicate claim ids {ids}")

@@ -559,6 +559,7 @@ def _measure(cfg: DeepLinearConfig, ufm: dict, mlp: dict) -> dict:
         norm_ratio=levels[0] / levels[-1], ufm_norm_ratio=cf_levels[0] / cf_levels[-1],
         train_acc_min=min(r["geo"][0]["train_acc"] for r in nets), final_mse_max=max(r["hist"][-1]["mse"] for r in nets),
         test_acc_balanced=b["test_acc"], test_acc_imbalanced=im["test_acc"])
+    m["ce_etf"] = ce_m
     return m, ce_m
 
 def _tables(ufm: dict, mlp: dict) -> dict:
@@ -639,9 +640,20 @@ _CLAIMS = [
                "etf 0.028 to 0.044 (0.05 was a coin flip away), ordering 0.079 to 0.093; the contrast networks: the bias net's "
                "orth 0.106 to 0.110, the bias-free net's etf 0.121. Changed after the pilot: the two cosine thresholds 0.05 -> "
                "0.075, about halfway between the largest pilot value and the contrast network's (1/(K-1) = 0.11 is where the "
-               "other geometry sits). NC1 and ordering thresholds unchanged. One claim for the four tendencies because a paper registers at most six claims; each part is "
+               "other geometry sits). NC1 and ordering thresholds unchanged. One claim for the four tendencies (written when a paper could register at most six claims); each part is "
                "shown separately. The bias-free network's ETF deviation (etf_nobias_net) shows that (c) tells bias from no bias.",
           show=("nc1_max", "orth", "etf", "order_gap", "etf_nobias_net", "nc1_untrained")),
+    Claim("ce_etf", "With cross-entropy (balanced, bias-free), the class means and the classifiers of every layer of the deep "
+          "linear UFM's global minimiser form a simplex ETF (the paper's cross-entropy analogue)",
+          "for the lowest-loss of the 3 starts, max |cos(μ_j, μ_k) + 1/(K−1)| over pairs of the uncentred class means of H_m and "
+          "of the rows of W_M⋯W_m, over every layer and M ∈ {1, 3}, < 0.05, and NC1 < 1e-3",
+          _UFM + "cross-entropy, balanced n_k = 50, no bias, λ = 5e-3",
+          lambda m: m["etf_ce"] < 0.05 and m["nc1_ce"] < 1e-3, "simplex ETF in every layer (cross-entropy theorem)",
+          control=Control("the solver's random initialisation", {"etf_ce": "etf_ce_init", "nc1_ce": "nc1_ce_init"}),
+          note="Registered after the first reported run (seeds 0-2): the cross-entropy settings were solved and reported then, "
+               "but left out of the claims because the registry capped a paper at six claims (cap since raised). The "
+               "thresholds are etf_bias's and nc1_ufm's, fixed from the spec before any run; nothing was calibrated for this claim.",
+          show=("etf_ce_M1", "etf_ce_M3", "nc1_ce", "loss_spread_M3")),
 ]
 
 @register_paper("nc_deep_linear", title="Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data",
