@@ -11,9 +11,11 @@ from typing import Any
 import numpy as np
 from .catalogue import DatasetInfo, Carrier, _register, _carrier_sources, _load_typed
 from .recsys import WIDEDEEP
+from ..checks import check_int, check_nonneg, check_ratio
 
 # %% auto #0
-__all__ = ['GENSIM', 'TEXT_CORPORA', 'TextCorpus', 'chunk_words', 'strip_wiki_markup', 'load_text_corpus']
+__all__ = ['GENSIM', 'TEXT_CORPORA', 'TextCorpus', 'chunk_words', 'strip_wiki_markup', 'load_text_corpus', 'GrammarCorpus',
+           'grammar_corpus']
 
 # %% ../../nbs/00_core/data_text.ipynb #bd013177
 @dataclass(repr=False)
@@ -176,3 +178,118 @@ def load_text_corpus(name: str,  # "lee", "lee_background", "enwiki" or "womens_
     corpus, meta = _load_typed(name, "load_text_corpus", download, source)
     corpus.meta = meta
     return corpus
+
+# %% ../../nbs/00_core/data_text.ipynb #463ff680
+_GRAMMAR_FUNCTION_WORDS = ("<eos>", ".", ",", "the", "a", "and", "then", "was", "very", "in", "on", "with", "to", "from", "he", "she", "they")
+_GRAMMAR_TEMPLATES = (  # slot sequences of one sentence: N noun, A adjective, V verb, R adverb, P name, p preposition, else a function word
+    ("the", "N", "V", "the", "N", "."),
+    ("the", "A", "N", "V", "a", "N", "."),
+    ("P", "V", "the", "A", "N", "p", "the", "N", "."),
+    ("the", "N", "was", "very", "A", "."),
+    ("P", "and", "P", "V", "R", "."),
+    ("then", "the", "N", "V", "R", ",", "and", "the", "N", "V", "a", "N", "."),
+    ("she", "V", "the", "N", "p", "a", "A", "N", "."),
+    ("he", "V", "R", "p", "the", "N", "."),
+)
+_GRAMMAR_PREPS = ("in", "on", "with", "to", "from")
+
+@dataclass
+class GrammarCorpus:
+    "A procedural corpus: token ids, the vocabulary, each word's category and story boundaries."
+    ids: np.ndarray  # (n,) int64 token ids
+    vocab: list  # vocab_size words; vocab[0] == "<eos>" ends every story
+    category: np.ndarray  # (vocab_size,) category of each word: "func", "noun", "verb", "adj", "adv", "name"
+    topic: np.ndarray  # (vocab_size,) topic of each content word (-1 for function words)
+    params: dict = field(default_factory=dict)
+    def __len__(self): return len(self.ids)
+    def decode(self, ids) -> str: return " ".join(self.vocab[int(i)] for i in ids)
+    def counts(self) -> np.ndarray: return np.bincount(self.ids, minlength=len(self.vocab))  # (vocab_size,)
+
+# %% ../../nbs/00_core/data_text.ipynb #2fe93bb4
+def _check_grammar_args(n_tokens, vocab_size, zipf_a, n_topics, topic_prob, story_len, link_prob, seed):
+    fn = "grammar_corpus"
+    check_int(fn, "n_tokens", n_tokens, low=100)
+    nf = len(_GRAMMAR_FUNCTION_WORDS)
+    check_int(fn, "vocab_size", vocab_size, low=nf + 5 * n_topics if isinstance(n_topics, int) else nf + 5)
+    check_nonneg(fn, "zipf_a", zipf_a)
+    check_int(fn, "n_topics", n_topics)
+    check_ratio(fn, "topic_prob", topic_prob)
+    check_ratio(fn, "link_prob", link_prob)
+    check_int(fn, "story_len", story_len)
+    check_int(fn, "seed", seed, low=0)
+
+def _draw(rng, pool, topics, topic_prob, n_topics):
+    "One word of a category per row: from the row's topic with probability `topic_prob`, else from all words; Zipf weights."
+    ids, w, wt = pool
+    n = len(topics)
+    cdf = np.cumsum(w)
+    pick = np.minimum(np.searchsorted(cdf, rng.random(n) * cdf[-1]), len(ids) - 1)  # (n,) off-topic draws
+    on = rng.random(n) < topic_prob
+    for g in range(n_topics):
+        sel = on & (topics == g)
+        if sel.any():
+            idx = np.nonzero(wt == g)[0]
+            c = np.cumsum(w[idx])
+            pick[sel] = idx[np.minimum(np.searchsorted(c, rng.random(int(sel.sum())) * c[-1]), len(idx) - 1)]
+    return ids[pick]
+
+# %% ../../nbs/00_core/data_text.ipynb #04608c93
+def grammar_corpus(n_tokens: int,  # corpus length in tokens (cut at the end of the last story that fits)
+                   vocab_size: int = 400,  # words in all (17 function words, the rest content words)
+                   zipf_a: float = 1.1,  # Zipf exponent of the word frequencies inside each category (0: uniform)
+                   n_topics: int = 8,  # topics: each content word belongs to one; a story keeps one topic
+                   topic_prob: float = 0.8,  # chance that a content slot draws from the story's topic (else from all words)
+                   story_len: int = 6,  # mean sentences per story (geometric)
+                   link_prob: float = 0.5,  # chance that a content word is the fixed partner of the sentence's previous content word
+                   seed: int = 0,  # drives the grammar (word topics) and the sampling
+                  ) -> GrammarCorpus:
+    "A seeded TinyStories-like corpus from a probabilistic grammar with a Zipf-like vocabulary (vectorised: ~1M tokens/s)."
+    _check_grammar_args(n_tokens, vocab_size, zipf_a, n_topics, topic_prob, story_len, link_prob, seed)
+    rng = np.random.default_rng(seed)
+    fw = list(_GRAMMAR_FUNCTION_WORDS)
+    n_content = vocab_size - len(fw)
+    share = {"noun": .40, "verb": .25, "adj": .18, "adv": .09}  # the rest are names
+    sizes = {k: max(n_topics, int(round(v * n_content))) for k, v in share.items()}
+    sizes["name"] = n_content - sum(sizes.values())
+    if sizes["name"] < n_topics: raise ValueError(f"grammar_corpus: `vocab_size`={vocab_size} is too small for n_topics={n_topics}")
+    vocab, category, topic, pools = fw[:], ["func"] * len(fw), [-1] * len(fw), {}
+    for cat, k in sizes.items():
+        start = len(vocab)
+        vocab += [f"{cat}{i}" for i in range(k)]; category += [cat] * k
+        t = rng.permutation(np.arange(k) % n_topics)  # each word's topic, balanced, shuffled by the seed
+        topic += t.tolist()
+        w = 1.0 / np.arange(1, k + 1) ** zipf_a  # Zipf weights by rank inside the category
+        ids = start + np.arange(k)
+        pools[cat] = (ids, w / w.sum(), t)
+    partner = rng.integers(0, 1 << 30, vocab_size)  # partner[prev] mod (category size): the fixed collocate of a word
+    code = {"N": "noun", "V": "verb", "A": "adj", "R": "adv", "P": "name"}
+    tpl_len = np.array([len(t) for t in _GRAMMAR_TEMPLATES])
+    n_sent = int(n_tokens / tpl_len.mean() * 1.15) + 16
+    tpl = rng.integers(0, len(_GRAMMAR_TEMPLATES), n_sent)  # template of each sentence
+    new_story = rng.random(n_sent) < 1.0 / story_len
+    new_story[0] = True
+    story = np.cumsum(new_story) - 1  # story index of each sentence
+    story_topic = rng.integers(0, n_topics, story[-1] + 1)[story]  # (n_sent,)
+    lead = (new_story & (np.arange(n_sent) > 0)).astype(np.int64)  # an <eos> (id 0) before each new story
+    start = np.cumsum(lead + tpl_len[tpl]) - tpl_len[tpl]  # (n_sent,) position of each sentence's first word
+    ids = np.zeros(int(start[-1] + tpl_len[tpl[-1]]), dtype=np.int64)  # unfilled positions stay <eos>
+    for j, t in enumerate(_GRAMMAR_TEMPLATES):
+        rows = np.nonzero(tpl == j)[0]
+        if rows.size == 0: continue
+        out = np.empty((rows.size, len(t)), dtype=np.int64)  # (sentences of template j, slots)
+        prev = None  # slot of the previous content word of the sentence
+        for s, slot in enumerate(t):
+            if slot in code:
+                ids_c = pools[code[slot]][0]
+                out[:, s] = _draw(rng, pools[code[slot]], story_topic[rows], topic_prob, n_topics)
+                if prev is not None:  # a collocation: the previous content word fixes this one
+                    link = rng.random(rows.size) < link_prob
+                    out[link, s] = ids_c[partner[out[link, prev]] % len(ids_c)]
+                prev = s
+            elif slot == "p": out[:, s] = rng.choice([fw.index(p) for p in _GRAMMAR_PREPS], rows.size)
+            else: out[:, s] = fw.index(slot)
+        ids[start[rows][:, None] + np.arange(len(t))] = out
+    ends = np.nonzero(ids[:n_tokens] == 0)[0]
+    ids = ids[:ends[-1] + 1] if ends.size and ends[-1] > n_tokens // 2 else ids[:n_tokens]
+    return GrammarCorpus(ids, vocab, np.array(category), np.array(topic),
+                         dict(vocab_size=vocab_size, zipf_a=zipf_a, n_topics=n_topics, topic_prob=topic_prob, story_len=story_len, link_prob=link_prob, seed=seed))
