@@ -210,7 +210,8 @@ def _check_grammar_args(n_tokens, vocab_size, zipf_a, n_topics, topic_prob, stor
     fn = "grammar_corpus"
     check_int(fn, "n_tokens", n_tokens, low=100)
     nf = len(_GRAMMAR_FUNCTION_WORDS)
-    check_int(fn, "vocab_size", vocab_size, low=nf + 5 * n_topics if isinstance(n_topics, int) else nf + 5)
+    check_int(fn, "n_topics", n_topics)
+    check_int(fn, "vocab_size", vocab_size, low=nf + 8 * n_topics)  # every category gets at least n_topics words
     check_nonneg(fn, "zipf_a", zipf_a)
     check_int(fn, "n_topics", n_topics)
     check_ratio(fn, "topic_prob", topic_prob)
@@ -235,7 +236,7 @@ def _draw(rng, pool, topics, topic_prob, n_topics):
 
 # %% ../../nbs/00_core/data_text.ipynb #04608c93
 def grammar_corpus(n_tokens: int,  # corpus length in tokens (cut at the end of the last story that fits)
-                   vocab_size: int = 400,  # words in all (17 function words, the rest content words)
+                   vocab_size: int = 400,  # words in all (17 function words, the rest content words; at least 17 + 8 n_topics)
                    zipf_a: float = 1.1,  # Zipf exponent of the word frequencies inside each category (0: uniform)
                    n_topics: int = 8,  # topics: each content word belongs to one; a story keeps one topic
                    topic_prob: float = 0.8,  # chance that a content slot draws from the story's topic (else from all words)
@@ -248,10 +249,10 @@ def grammar_corpus(n_tokens: int,  # corpus length in tokens (cut at the end of 
     rng = np.random.default_rng(seed)
     fw = list(_GRAMMAR_FUNCTION_WORDS)
     n_content = vocab_size - len(fw)
-    share = {"noun": .40, "verb": .25, "adj": .18, "adv": .09}  # the rest are names
+    share = {"verb": .25, "adj": .18, "adv": .09, "name": .08}  # the rest (about 40 %) are nouns; each category >= n_topics words
     sizes = {k: max(n_topics, int(round(v * n_content))) for k, v in share.items()}
-    sizes["name"] = n_content - sum(sizes.values())
-    if sizes["name"] < n_topics: raise ValueError(f"grammar_corpus: `vocab_size`={vocab_size} is too small for n_topics={n_topics}")
+    sizes = {"noun": n_content - sum(sizes.values()), **sizes}
+    if sizes["noun"] < n_topics: raise ValueError(f"grammar_corpus: `vocab_size`={vocab_size} is too small for n_topics={n_topics}")
     vocab, category, topic, pools = fw[:], ["func"] * len(fw), [-1] * len(fw), {}
     for cat, k in sizes.items():
         start = len(vocab)
