@@ -326,7 +326,7 @@ _CLAIMS = [
           control=Control("the same models untrained (random init)", {"frac_decreasing": "frac_decreasing_untrained"}),
           note="spec: CDNV decreases with width at >= 2 of 3 depths; kept as a share (2/3) with the cpu preset's two depths "
                "(both must decrease). Untrained models can show the trend through their architecture alone: the control. "
-               "pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): shares 1, 1, 0.5 (seed 1002: the depth-2 width-64 model trained worse than width 32), untrained 1, 0.5, 0 "
+               "pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): shares 1, 1, 0.5 (seed 1002: at depth 2 the width-64 model's CDNV stayed above width 32's), untrained 0, 0.5, 1 "
                "-> pilot verdict inconclusive; criterion unchanged (the spec's).",
           show=("frac_decreasing", "frac_decreasing_untrained")),
     Claim("cdnv_training", "NC properties develop with training: the CDNV falls as training proceeds",
