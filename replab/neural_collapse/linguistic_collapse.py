@@ -285,7 +285,7 @@ def _figures(cfg, rows, counts) -> dict:
                 ax.scatter(r_["val_loss"], r_[pre + "cdnv"], color=cw[r_["width"]], marker=mk[r_["depth"]], s=60, edgecolor="k", lw=0.5)
             if not pre:
                 for r_ in reps: ax.scatter(r_["val_loss"], r_["cdnv"], color=cw.get(r_["width"], "0.5"), marker=mk[r_["depth"]], s=25, alpha=0.6)
-            ax.set(xlabel="validation loss (nats/token)", ylabel="CDNV (NC1)", yscale="log", title=title)
+            ax.set(xlabel="validation loss (nats/token)", ylabel="CDNV (NC1)", title=title)
         for d, col in cw.items(): axs[0].scatter([], [], color=col, label=f"width {d}")
         for L, m in mk.items(): axs[0].scatter([], [], color="w", edgecolor="k", marker=m, label=f"depth {L}")
         axs[0].scatter([], [], color="0.5", s=25, alpha=0.6, label=f"replicates {cfg.rep_depth}x{cfg.rep_width}")
@@ -300,15 +300,14 @@ def _figures(cfg, rows, counts) -> dict:
                 ax.plot([r_["width"] for r_ in rs], [r_[k] for r_ in rs], marker=mk[L], color=palette(len(cfg.depths))[i], label=f"depth {L}")
                 if k != "val_loss":
                     ax.plot([r_["width"] for r_ in rs], [r_["init_" + k] for r_ in rs], marker=mk[L], ls=":", color=palette(len(cfg.depths))[i], alpha=0.5)
-            ax.set(xscale="log", xlabel="width", title=lab); ax.set_xticks(list(cfg.widths), [str(w) for w in cfg.widths])
-            if k == "cdnv": ax.set_yscale("log")
+            ax.set(xscale="log", xlabel="width", title=lab); ax.minorticks_off(); ax.set_xticks(list(cfg.widths), [str(w) for w in cfg.widths])
         axs.flat[0].plot([], [], ls=":", color="0.4", label="untrained"); axs.flat[0].legend(fontsize=8)
         fig.tight_layout(); figs["metrics_vs_scale"] = fig
         fig, ax = plt.subplots(figsize=(5.5, 4))
         x = [0, cfg.steps // 2, cfg.steps]
         for r_ in grid:
             ax.plot(x, [r_["init_cdnv"], r_["mid_cdnv"], r_["cdnv"]], marker=mk[r_["depth"]], color=cw[r_["width"]], label=r_["model"])
-        ax.set(xlabel="training step", ylabel="CDNV (NC1)", yscale="log", title="CDNV through training"); ax.legend(fontsize=7, ncol=2)
+        ax.set(xlabel="training step", ylabel="CDNV (NC1)", title="CDNV through training"); ax.set_xticks(x); ax.legend(fontsize=7, ncol=2)
         figs["training"] = fig
     for f in figs.values(): plt.close(f)
     return figs
