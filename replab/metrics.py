@@ -12,9 +12,10 @@ from torch import Tensor
 from .checks import as_tensor, check_matrix, check_labels, check_vector, check_int, check_positive, float64_device
 
 # %% auto #0
-__all__ = ['class_means', 'nc1', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'singular_values',
-           'effective_rank', 'rankme', 'alignment', 'uniformity', 'mean_pairwise_cosine', 'perplexity',
-           'codebook_usage', 'kl_per_dim', 'active_units', 'mode_coverage', 'linear_cka']
+__all__ = ['class_means', 'nc1', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'ClassStats',
+           'collapse_from_stats', 'singular_values', 'effective_rank', 'rankme', 'alignment', 'uniformity',
+           'mean_pairwise_cosine', 'perplexity', 'codebook_usage', 'kl_per_dim', 'active_units', 'mode_coverage',
+           'linear_cka']
 
 # %% ../nbs/00_core/metrics.ipynb #f087c1e7
 _F64 = torch.float64
@@ -79,13 +80,17 @@ def nc1(
     return _nc1(H, y, mu_G, M)
 
 # %% ../nbs/00_core/metrics.ipynb #279075e1
+def _cdnv_grid(M: Tensor, var: Tensor, dist_exp: float = 1.0) -> Tensor:
+    "(C, C) pairwise (var_c + var_c') / (2 ||mu_c - mu_c'||^(2 dist_exp)): zero diagonal, inf for coinciding means."
+    Mc = M - M.mean(0)  # centring does not change distances, but keeps the numbers small
+    D2 = torch.cdist(Mc, Mc, compute_mode="donot_use_mm_for_euclid_dist").pow(2)  # (C, C) exact squared distances
+    R = (var[:, None] + var[None, :]) / (2 * D2 ** dist_exp)  # (C, C)
+    return torch.where(D2 > 0, R, torch.full_like(R, math.inf)).fill_diagonal_(0.0)
+
 def _cdnv(H: Tensor, y: Tensor, M: Tensor, counts: Tensor, reduce: bool):
     C = M.shape[0]
     var = torch.zeros(C, dtype=H.dtype, device=H.device).index_add_(0, y, (H - M[y]).pow(2).sum(1)) / counts  # (C,)
-    Mc = M - M.mean(0)  # centring does not change distances, but keeps the numbers small
-    D2 = torch.cdist(Mc, Mc, compute_mode="donot_use_mm_for_euclid_dist").pow(2)  # (C, C) exact squared distances
-    R = (var[:, None] + var[None, :]) / (2 * D2)  # (C, C)
-    R = torch.where(D2 > 0, R, torch.full_like(R, math.inf)).fill_diagonal_(0.0)
+    R = _cdnv_grid(M, var)
     if not reduce: return R
     i, j = torch.triu_indices(C, C, 1, device=H.device)
     return float(R[i, j].mean())
@@ -211,6 +216,123 @@ def neural_collapse(
         out.update({f"nc2w_{k}": v for k, v in _nc2(W).items()})
         out.update(nc3=_nc3(W, M - mu_G), nc4=_nc4(H, W, b, M))
     return out
+
+# %% ../nbs/00_core/metrics.ipynb #e4bb3886
+class ClassStats:
+    "Streaming per-class feature statistics in two passes (Wu & Papyan's collection): pass 1 counts and means, pass 2 within-class variances and, given a classifier, its agreement with the nearest class centre."
+    def __init__(self,
+                 num_classes: int,  # C, e.g. the vocabulary size for next-token classes
+                 dim: int,  # d of the features
+                 device=None):
+        fn = "ClassStats"
+        self.C, self.d = check_int(fn, "num_classes", num_classes, low=2), check_int(fn, "dim", dim)
+        self.device = torch.device("cpu") if device is None else torch.device(device)
+        self.counts = torch.zeros(self.C, dtype=torch.long, device=self.device)  # (C,) pass-1 samples per class
+        self.sums = torch.zeros(self.C, self.d, dtype=_F64, device=self.device)  # (C, d) pass-1 feature sums
+        self.var_counts = torch.zeros(self.C, dtype=torch.long, device=self.device)  # (C,) pass-2 samples per class
+        self.sq_dev = torch.zeros(self.C, dtype=_F64, device=self.device)  # (C,) pass 2: sum of ||h - mu_c||^2
+        self.hits = torch.zeros(self.C, dtype=torch.long, device=self.device)  # (C,) pass 2: classifier argmax == NCC
+        self.dec_counts = torch.zeros(self.C, dtype=torch.long, device=self.device)  # (C,) pass-2 samples with decisions
+        self._M = None  # class means frozen at the first pass-2 batch
+
+    def _batch(self, fn, H, y):
+        H = check_matrix(f"ClassStats.{fn}", "H", H, dtype=None)
+        if H.shape[1] != self.d: raise ValueError(f"ClassStats.{fn}: `H` must have shape (n, {self.d}), got {tuple(H.shape)}")
+        y = check_labels(f"ClassStats.{fn}", "y", y, H.shape[0], nonneg=True, device=self.device, lists=False)
+        if int(y.max()) >= self.C: raise ValueError(f"ClassStats.{fn}: `y` must hold labels in 0..{self.C - 1}, got {int(y.max())}")
+        return H.to(self.device, _F64), y
+
+    def update_means(self, H, y) -> "ClassStats":
+        "Pass 1: add a batch of features `H` (n, d) with labels `y` (n,) to the counts and sums."
+        if self._M is not None: raise ValueError("ClassStats.update_means: pass 2 has started; the means are frozen (start a new ClassStats)")
+        H, y = self._batch("update_means", H, y)
+        self.counts += torch.bincount(y, minlength=self.C)
+        self.sums.index_add_(0, y, H)
+        return self
+
+    def means(self) -> Tensor:  # (C, d) float64, zero rows for unseen classes
+        "Class means $\\mu_c$ from pass 1."
+        return self.sums / self.counts.clamp(min=1)[:, None]
+
+    def update_vars(self, H, y,
+                    W=None,  # (C, d) classifier rows: also count agreement of argmax_c w_c.h (+ b_c) with the nearest class mean
+                    b=None) -> "ClassStats":  # (C,) classifier bias
+        "Pass 2: add a batch (the same stream as pass 1) to the within-class squared deviations from the pass-1 means."
+        if int(self.counts.sum()) == 0: raise ValueError("ClassStats.update_vars: run pass 1 (`update_means`) over the data first")
+        H, y = self._batch("update_vars", H, y)
+        if bool((self.var_counts + torch.bincount(y, minlength=self.C) > self.counts).any()):
+            raise ValueError("ClassStats.update_vars: pass 2 has seen more samples of a class than pass 1 (pass 2 must stream the same data)")
+        if self._M is None: self._M = self.means()
+        M = self._M
+        self.var_counts += torch.bincount(y, minlength=self.C)
+        self.sq_dev.index_add_(0, y, (H - M[y]).pow(2).sum(1))
+        if W is not None:
+            W, b = _classifier(W, b, self.d, "ClassStats.update_vars", C=self.C)
+            seen = torch.nonzero(self.counts > 0).flatten()  # NCC over the classes seen in pass 1
+            Ms = M[seen]
+            ncc = seen[(2 * H @ Ms.T - Ms.pow(2).sum(1)).argmax(1)]  # (n,) nearest class mean
+            lin = (H @ W.to(self.device, _F64).T + (0 if b is None else b.to(self.device, _F64))).argmax(1)  # (n,)
+            self.hits.index_add_(0, y, (ncc == lin).long())
+            self.dec_counts += torch.bincount(y, minlength=self.C)
+        return self
+
+    def variances(self) -> Tensor:  # (C,) float64; NaN for classes pass 2 has not seen
+        "Within-class variances $\\sigma^2_c = \\mathbb E_{i:y_i=c}\\lVert h_i-\\mu_c\\rVert^2$ from pass 2."
+        return torch.where(self.var_counts > 0, self.sq_dev / self.var_counts.clamp(min=1), torch.full_like(self.sq_dev, math.nan))
+
+    def frequent(self,
+                 min_count: int = 1,  # keep classes with at least this many pass-1 samples
+                 top_k: int | None = None,  # then at most the `top_k` most frequent
+                ) -> Tensor:  # (K,) class ids, most frequent first (ties: lower id first)
+        "The classes above a frequency threshold, as the paper restricts its metrics to frequent next tokens."
+        check_int("ClassStats.frequent", "min_count", min_count)
+        if top_k is not None: check_int("ClassStats.frequent", "top_k", top_k)
+        order = torch.sort(-self.counts, stable=True).indices
+        keep = order[self.counts[order] >= min_count]
+        return keep if top_k is None else keep[:top_k]
+
+# %% ../nbs/00_core/metrics.ipynb #da851d42
+def collapse_from_stats(
+    stats: ClassStats,  # after both passes
+    classes=None,  # (K,) class ids to measure (e.g. `stats.frequent(50, 150)`); default every class seen in pass 1
+    W=None,  # (C, d) classifier rows (e.g. an LM's unembeddings): adds self-duality and NCC agreement
+    dist_exp: float = 1.0,  # CDNV distance exponent: 1 is the paper's formula, 2 what `analyze.py` of the authors passes
+) -> dict:  # cdnv, equinorm, coherence_mean/var, and with W: dual_dist, dual_etf_error, nc3, ncc_agreement
+    "Neural-collapse metrics of Wu & Papyan (2024) from streamed class statistics, over the classes `classes`."
+    fn = "collapse_from_stats"
+    if not isinstance(stats, ClassStats): raise TypeError(f"{fn}: `stats` must be a ClassStats, got {type(stats).__name__}")
+    if int(stats.var_counts.sum()) == 0: raise ValueError(f"{fn}: `stats` has no pass-2 data (call `update_vars` over the data)")
+    idx = torch.nonzero(stats.counts > 0).flatten() if classes is None else check_labels(fn, "classes", classes, nonneg=True, device=stats.device)
+    if idx.numel() < 2: raise ValueError(f"{fn}: needs at least 2 classes, got {idx.numel()}")
+    if int(idx.max()) >= stats.C: raise ValueError(f"{fn}: `classes` must lie in 0..{stats.C - 1}, got {int(idx.max())}")
+    if bool((stats.var_counts[idx] == 0).any()): raise ValueError(f"{fn}: some of `classes` have no samples in pass 2 (class(es) {idx[stats.var_counts[idx] == 0][:10].tolist()})")
+    M = stats.means()[idx]  # (K, d)
+    mu_G = M.mean(0)  # (d,) unweighted mean of the measured class means, as the authors' `compute(indices)`
+    var = stats.variances()[idx]  # (K,)
+    K = M.shape[0]
+    i, j = torch.triu_indices(K, K, 1)
+    out = dict(n_classes=K, cdnv=float(_cdnv_grid(M, var, dist_exp)[i, j].mean()))
+    out["equinorm"] = _nc2(M - mu_G)["equinorm"]  # CoV of ||mu_c - mu_G|| (NC2)
+    U = F.normalize(M - mu_G, dim=1)  # (K, d)
+    logk = -torch.cdist(U, U)[i, j].log()  # (P,) log inverse distance kernel of the normalised centred means (GNC2)
+    out.update(coherence_mean=float(logk.mean()), coherence_var=float(logk.var(correction=0)))
+    if W is not None:
+        W, _ = _classifier(W, None, stats.d, fn, C=stats.C)
+        Wk = W.to(stats.device, _F64)[idx]  # (K, d)
+        dist = (F.normalize(Wk, dim=1) - U).norm(dim=1)  # (K,) ||w_c/||w_c|| - mu~_c/||mu~_c|| ||
+        out.update(dual_dist=float(dist.mean()), dual_dist_var=float(dist.var(correction=0)),
+                   dual_etf_error=_structure_error(M - mu_G, Wk), nc3=_nc3(Wk, M - mu_G))
+        if int(stats.dec_counts[idx].sum()) == 0: raise ValueError(f"{fn}: `W` was given but pass 2 ran without `W` (no decisions)")
+        out["ncc_agreement"] = int(stats.hits[idx].sum()) / int(stats.dec_counts[idx].sum())
+    return out
+
+def _structure_error(A: Tensor, B: Tensor) -> float:
+    "Frobenius distance of the normalised cross-Gram B A^T (K, K) from the normalised simplex-ETF Gram (I - 11^T/K)/sqrt(K-1) (Kothapalli 2023)."
+    K = A.shape[0]
+    S = B @ A.T
+    S = S / S.norm()
+    E = (torch.eye(K, dtype=S.dtype, device=S.device) - 1.0 / K) / math.sqrt(K - 1)
+    return float((S - E).norm())
 
 # %% ../nbs/00_core/metrics.ipynb #fa31df8e
 def _svals(Z, center: bool, fn: str) -> Tensor:
