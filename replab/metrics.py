@@ -12,7 +12,7 @@ from torch import Tensor
 from .checks import as_tensor, check_matrix, check_labels, check_vector, check_int, check_positive, float64_device
 
 # %% auto #0
-__all__ = ['class_means', 'nc1', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'ClassStats',
+__all__ = ['class_means', 'nc1', 'nc1_trace', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'ClassStats',
            'collapse_from_stats', 'singular_values', 'effective_rank', 'rankme', 'alignment', 'uniformity',
            'mean_pairwise_cosine', 'perplexity', 'codebook_usage', 'kl_per_dim', 'active_units', 'mode_coverage',
            'linear_cka']
@@ -78,6 +78,20 @@ def nc1(
     y = check_labels("nc1", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
     mu_G, M, _ = _class_stats(H, y, num_classes, "nc1", min_classes=2)
     return _nc1(H, y, mu_G, M)
+
+# %% ../nbs/00_core/metrics.ipynb #a8b9fb09
+def nc1_trace(
+    H,  # (n, d) features
+    y,  # (n,) integer labels in 0..C-1, every class present, C >= 2
+    num_classes: int | None = None,  # C; default `y.max() + 1`
+) -> float:  # Tr Σ_W / Tr Σ_B, 0 when every sample equals its class mean
+    "Trace-ratio NC1: $\\mathrm{Tr}(\\Sigma_W)/\\mathrm{Tr}(\\Sigma_B)$ (Tirer et al. 2023, Eq. 3)."
+    H = check_matrix("nc1_trace", "H", H)
+    y = check_labels("nc1_trace", "y", y, H.shape[0], nonneg=True, device=H.device, lists=False)
+    mu_G, M, _ = _class_stats(H, y, num_classes, "nc1_trace", min_classes=2)
+    tr_W = (H - M[y]).pow(2).sum() / H.shape[0]  # Tr Σ_W
+    tr_B = (M - mu_G).pow(2).sum() / M.shape[0]  # Tr Σ_B
+    return float(tr_W / tr_B) if tr_B > 0 else math.inf
 
 # %% ../nbs/00_core/metrics.ipynb #279075e1
 def _cdnv_grid(M: Tensor, var: Tensor, dist_exp: float = 1.0) -> Tensor:

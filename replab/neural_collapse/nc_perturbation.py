@@ -17,7 +17,7 @@ from replab.experiment import Run
 from replab.data import load_dataset
 from replab.models import MLP, layer_features
 from replab.train import Learner
-from replab.metrics import nc1, class_means
+from replab.metrics import nc1, nc1_trace, class_means
 from replab.ufm import ufm_targets, solve_ufm, solve_ufm_ridge, UFMSolution
 from replab.checks import check_matrix, check_labels, check_nonneg, check_positive, check_int, check_choice
 from replab.plots import theme_rc, palette
@@ -26,7 +26,7 @@ mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['core_hparams', 'perturbation_objective', 'solve_perturbation', 'nc1_trace', 'optimal_classifier', 'central_path_flow',
+__all__ = ['core_hparams', 'perturbation_objective', 'solve_perturbation', 'optimal_classifier', 'central_path_flow',
            'mixture_features', 'near_collapse_input', 'NCPerturbationConfig', 'load_images', 'build_mlp', 'train_mlp',
            'depth_features', 'beta_sweep', 'reg_sweep', 'run']
 
@@ -96,20 +96,6 @@ def solve_perturbation(
     return UFMSolution(s.H[:, inv], s.Ws, None, y, s.losses, s.grad_norm, s.converged)
 
 # %% ../../nbs/10_neural_collapse/nc_perturbation.ipynb #c2e2f61d
-def nc1_trace(
-    H,  # (n, d) features (rows = samples, as `replab.metrics`)
-    y,  # (n,) labels in 0..K-1, every class present
-) -> float:  # Tr Σ_W / Tr Σ_B; 0 at exact collapse
-    "The paper's trace-ratio NC1 (Eq. 3): $\\widetilde{NC}_1 = \\mathrm{Tr}(\\Sigma_W)/\\mathrm{Tr}(\\Sigma_B)$ (class means weighted equally in $\\Sigma_B$)."
-    fn = "nc1_trace"
-    H = check_matrix(fn, "H", H).to(torch.float64)
-    y = check_labels(fn, "y", y, H.shape[0], nonneg=True, device=H.device)
-    mu_G, M = class_means(H, y)
-    trW = float((H - M[y]).pow(2).sum()) / H.shape[0]
-    trB = float((M - mu_G).pow(2).sum()) / M.shape[0]
-    if trB == 0: raise ValueError(f"{fn}: all class means coincide (Tr Σ_B = 0): the ratio is undefined")
-    return trW / trB
-
 def _traces(H, y):  # (d, N), (N,) -> Tr Σ_W, Tr Σ_B
     mu_G, M = class_means(H.T, y)
     return float((H.T - M[y]).pow(2).sum()) / H.shape[1], float((M - mu_G).pow(2).sum()) / M.shape[0]
