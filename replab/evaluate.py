@@ -14,7 +14,7 @@ from .checks import as_tensor, check_features, check_labels, check_probs, check_
 # %% auto #0
 __all__ = ['knn_predict', 'knn_accuracy', 'linear_probe', 'recall_at_k', 'hit_rate_at_k', 'mrr', 'ndcg_at_k',
            'mean_average_precision', 'cluster_accuracy', 'nmi', 'ari', 'auc', 'log_loss', 'reliability_curve',
-           'expected_calibration_error', 'over_under_confidence']
+           'expected_calibration_error', 'over_under_confidence', 'shot_groups', 'group_accuracy']
 
 # %% ../nbs/00_core/evaluate.ipynb #b0ee5178
 def _topk_similar(q, Z, zz, k: int, block: int = 4096):
@@ -397,3 +397,37 @@ def over_under_confidence(
     parts = torch.stack([(w * d.clamp_min(0)).sum(), (w * (-d).clamp_min(0)).sum(), (w * conf).sum(), (w * acc).sum()])
     over, under, conf, acc = (float(v) for v in parts)  # Python floats at the end
     return dict(ece=over + under, over=over, under=under, gap=conf - acc, confidence=conf, accuracy=acc)
+
+# %% ../nbs/00_core/evaluate.ipynb #004070a5
+def shot_groups(
+    counts, # (K,) training samples per class
+    cuts: tuple[float, float] = (0.75, 0.95), # cumulative shares that close the head and the middle
+) -> list[str]: # per class: "head", "middle" or "tail"
+    "Head / middle / tail classes by the cumulative share of training samples, largest classes first (FedLoGe's `shot_split`)."
+    fn = "shot_groups"
+    n = as_tensor(fn, "counts", counts, lists=True).detach().double().flatten().cpu()
+    if len(n) < 1 or bool((n < 0).any()) or float(n.sum()) <= 0:
+        raise ValueError(f"{fn}: `counts` must be a non-empty vector of counts >= 0 with a positive sum, got {n.tolist()[:5]}")
+    if not (isinstance(cuts, (tuple, list)) and len(cuts) == 2 and 0 < cuts[0] <= cuts[1] <= 1):
+        raise ValueError(f"{fn}: `cuts` must be two shares 0 < a <= b <= 1, got {cuts!r}")
+    order = torch.argsort(-n, stable=True)
+    cum = torch.cumsum(n[order], 0) / n.sum()
+    prev = torch.cat([torch.zeros(1, dtype=cum.dtype), cum[:-1]])
+    out = [""] * len(n)
+    for rank, c in enumerate(order.tolist()):  # a class belongs to the first group whose cut it reaches or crosses
+        out[c] = "head" if prev[rank] < cuts[0] else "middle" if prev[rank] < cuts[1] else "tail"
+    return out
+
+def group_accuracy(
+    y_true, # (n,) true class indices 0..K-1
+    y_pred, # (n,) predicted class indices
+    groups: Sequence[str], # per class: its group name (e.g. from `shot_groups`)
+) -> dict: # {group: accuracy over its test samples} (nan for a group without test samples)
+    "Accuracy over the test samples of each group of classes (head / middle / tail)."
+    fn = "group_accuracy"
+    y = check_labels(fn, "y_true", y_true, nonneg=True).cpu()
+    p = check_labels(fn, "y_pred", y_pred, n=len(y), match="`y_true`").cpu()
+    if int(y.max()) >= len(groups): raise ValueError(f"{fn}: `groups` must name every class of `y_true` (max label {int(y.max())}), got {len(groups)} names")
+    g = np.asarray(groups, dtype=object)[y.numpy()]
+    hit = (y == p).numpy()
+    return {name: float(hit[g == name].mean()) if (g == name).any() else float("nan") for name in dict.fromkeys(groups)}
