@@ -12,10 +12,10 @@ from torch import Tensor
 from .checks import as_tensor, check_matrix, check_labels, check_vector, check_int, check_positive, float64_device
 
 # %% auto #0
-__all__ = ['class_means', 'nc1', 'nc1_trace', 'cdnv', 'nc2', 'simplex_etf', 'nc3', 'nc4', 'neural_collapse', 'ClassStats',
-           'collapse_from_stats', 'singular_values', 'effective_rank', 'rankme', 'alignment', 'uniformity',
-           'mean_pairwise_cosine', 'perplexity', 'codebook_usage', 'kl_per_dim', 'active_units', 'mode_coverage',
-           'linear_cka']
+__all__ = ['class_means', 'nc1', 'nc1_trace', 'cdnv', 'cosine_matrix', 'pair_cosines', 'welch_bound', 'nc2', 'simplex_etf', 'nc3',
+           'nc4', 'neural_collapse', 'ClassStats', 'collapse_from_stats', 'singular_values', 'effective_rank', 'rankme',
+           'alignment', 'uniformity', 'mean_pairwise_cosine', 'perplexity', 'codebook_usage', 'kl_per_dim',
+           'active_units', 'mode_coverage', 'linear_cka']
 
 # %% ../nbs/00_core/metrics.ipynb #f087c1e7
 _F64 = torch.float64
@@ -121,13 +121,37 @@ def cdnv(
     _, M, counts = _class_stats(H, y, num_classes, "cdnv", min_classes=2)
     return _cdnv(H, y, M, counts, reduce)
 
+# %% ../nbs/00_core/metrics.ipynb #ba7ebf4b
+def cosine_matrix(
+    A,  # (C, d) rows (class means, classifier rows, fixed class vectors)
+) -> Tensor:  # (C, C) float64 cosines of the rows; a zero row gives 0 against every row (itself included)
+    "Cosines of every pair of rows: $\\hat A\\hat A^\\top$ with unit rows $\\hat a_c = a_c/\\lVert a_c\\rVert$."
+    A = check_matrix("cosine_matrix", "A", A)  # float64, as every metric here
+    U = F.normalize(A, dim=1)  # (C, d) unit rows, a zero row stays zero
+    return U @ U.T
+
+def pair_cosines(
+    A,  # (C, d) rows, C >= 2
+) -> Tensor:  # (C(C-1)/2,) the cosine of each unordered pair (c < c'), row-major
+    "The $\\binom C2$ pairwise cosines of the rows of `A` (the upper triangle of `cosine_matrix`)."
+    C = cosine_matrix(A)
+    if C.shape[0] < 2: raise ValueError(f"pair_cosines: `A` must have at least 2 rows, got {C.shape[0]}")
+    i, j = torch.triu_indices(*C.shape, 1, device=C.device)
+    return C[i, j]
+
+def welch_bound(
+    num: int,  # C, the number of unit vectors
+    dim: int,  # d, their dimension
+) -> float:  # the smallest possible max |cos| over pairs (0 when C <= d)
+    "Welch's lower bound on $\\max_{c\\ne c'}|\\cos|$ for $C$ unit vectors in $\\mathbb R^d$: $\\sqrt{(C-d)/(d(C-1))}$ for $C>d$, else 0."
+    C, d = check_int("welch_bound", "num", num, low=2), check_int("welch_bound", "dim", dim)
+    return math.sqrt((C - d) / (d * (C - 1))) if C > d else 0.0
+
 # %% ../nbs/00_core/metrics.ipynb #73b294bf
 def _nc2(Mc: Tensor) -> dict:
     C = Mc.shape[0]
     norms = Mc.norm(dim=1)  # (C,)
-    U = F.normalize(Mc, dim=1)  # (C, d) unit rows (a zero row stays zero)
-    i, j = torch.triu_indices(C, C, 1, device=Mc.device)
-    cos = (U @ U.T)[i, j]  # (C(C-1)/2,) pairwise cosines
+    cos = pair_cosines(Mc)  # (C(C-1)/2,) pairwise cosines (a zero row gives 0)
     if bool((norms == 0).any()): cos = torch.full_like(cos, math.nan)  # a zero mean has no angle: undefined, not "equiangular"
     return dict(equinorm=float(norms.std(correction=0) / norms.mean()),  # 0/0 = NaN when every centred mean is zero
                 equiangularity=float(cos.std(correction=0)),

@@ -17,7 +17,7 @@ from replab.experiment import Run
 from replab.data import load_dataset, gaussian_mixture
 from replab.models import MLP
 from replab.train import Learner
-from replab.metrics import class_means, neural_collapse, nc2
+from replab.metrics import class_means, neural_collapse, nc2, pair_cosines, welch_bound
 from replab.checks import check_matrix, check_int, check_positive, check_choice
 from replab.plots import theme_rc, palette
 from replab.lazy import lazy_import
@@ -25,26 +25,17 @@ mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
 
 # %% auto #0
-__all__ = ['HEADS', 'welch_bound', 'cos_stats', 'EBVs', 'random_unit_vectors', 'generate_ebvs', 'ebv_logits', 'FixedHead',
-           'EBVNet', 'manifold_task', 'manifold_samples', 'EBVConfig', 'Task', 'load_real', 'load_many', 'build_net',
+__all__ = ['HEADS', 'cos_stats', 'EBVs', 'random_unit_vectors', 'generate_ebvs', 'ebv_logits', 'FixedHead', 'EBVNet',
+           'manifold_task', 'manifold_samples', 'EBVConfig', 'Task', 'load_real', 'load_many', 'build_net',
            'train_head', 'evaluate_net', 'plot_cos_hist', 'plot_accuracy', 'plot_cos_matrices', 'run']
 
 # %% ../../nbs/10_neural_collapse/equiangular_basis.ipynb #0077ed7e
-def welch_bound(num: int,  # N, the number of unit vectors
-                dim: int,  # d, their dimension
-               ) -> float:  # the smallest possible max |cos| over pairs (0 when N <= d)
-    "Welch's lower bound on $\\max_{i\\ne j}|w_i^\\top w_j|$ for $N$ unit vectors in $\\mathbb R^d$: $\\sqrt{(N-d)/(d(N-1))}$ for $N>d$, else 0."
-    N, d = check_int("welch_bound", "num", num, low=2), check_int("welch_bound", "dim", dim)
-    return math.sqrt((N - d) / (d * (N - 1))) if N > d else 0.0
-
 def cos_stats(W: Tensor,  # (N, d) vectors (rows are normalised here)
              ) -> dict:  # max_abs, mean_abs, rms, mean of the N(N-1)/2 pairwise cosines
     "Summary of the pairwise cosines of the rows of `W` (each unordered pair once)."
     W = check_matrix("cos_stats", "W", W, min_rows=2)
     if bool((W.norm(dim=1) == 0).any()): raise ValueError("cos_stats: `W` has a zero row (no direction)")
-    U = F.normalize(W, dim=1)
-    i, j = torch.triu_indices(len(U), len(U), 1)
-    c = (U @ U.T)[i, j]  # (N(N-1)/2,)
+    c = pair_cosines(W)  # (N(N-1)/2,)
     return dict(max_abs=float(c.abs().max()), mean_abs=float(c.abs().mean()), rms=float(c.pow(2).mean().sqrt()), mean=float(c.mean()))
 
 # %% ../../nbs/10_neural_collapse/equiangular_basis.ipynb #5dc79e2c

@@ -19,6 +19,7 @@ from replab.data import load_dataset
 from replab.models import MLP
 from replab.federated import long_tail_indices, dirichlet_split, client_class_counts, client_test_indices, federated_train, client_accuracy
 from replab.evaluate import shot_groups, group_accuracy
+from replab.metrics import cosine_matrix
 from replab.plots import theme_rc, palette
 from replab.lazy import lazy_import
 plt = lazy_import("matplotlib.pyplot")
@@ -95,7 +96,7 @@ def etf_geometry(M: Tensor,  # (d, K) classifier, one column per class
     K = M.shape[1]
     if K < 2: raise ValueError(f"etf_geometry: `M` must have K >= 2 columns (classes), got shape {tuple(M.shape)}")
     n = M.norm(dim=0)
-    cos = ((M / n).T @ (M / n)).clamp(-1, 1)
+    cos = cosine_matrix(M.T).clamp(-1, 1)  # (K, K)
     ang = torch.rad2deg(torch.acos(cos[~torch.eye(K, dtype=torch.bool)]))
     return dict(angle_mean=float(ang.mean()), angle_std=float(ang.std(unbiased=False)), angle_min=float(ang.min()), angle_max=float(ang.max()),
                 norm_mean=float(n.mean()), norm_cv=float(n.std(unbiased=False) / n.mean()), sparsity=float((M == 0).double().mean()),

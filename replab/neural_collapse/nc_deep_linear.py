@@ -8,7 +8,6 @@ import math, time
 from dataclasses import dataclass
 from typing import ClassVar
 import numpy as np
-import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -18,28 +17,21 @@ from replab.experiment import Run
 from replab.data import load_dataset
 from replab.models import layer_features
 from replab.train import Learner, Callback
-from replab.metrics import class_means, nc1
+from replab.metrics import class_means, nc1, cosine_matrix
 from replab.ufm import solve_ufm, ufm_closed_form, UFMSolution
 from replab.checks import check_matrix, check_int, check_choice
 from replab.plots import theme_rc, palette
 from replab.lazy import lazy_import
 mpl = lazy_import("matplotlib")
 plt = lazy_import("matplotlib.pyplot")
+pd = lazy_import("pandas")
 
 # %% auto #0
-__all__ = ['cosine_matrix', 'cos_deviation', 'frame_target', 'nc2_gap', 'nc3_gap', 'classifier_products', 'layer_geometry',
-           'solve_starts', 'ufm_geometry', 'closed_form_gap', 'DeepLinearMLP', 'mlp_geometry', 'train_mlp',
-           'load_mlp_data', 'imbalanced_subset', 'DeepLinearConfig', 'run_ufm', 'run_mlp', 'run']
+__all__ = ['cos_deviation', 'frame_target', 'nc2_gap', 'nc3_gap', 'classifier_products', 'layer_geometry', 'solve_starts',
+           'ufm_geometry', 'closed_form_gap', 'DeepLinearMLP', 'mlp_geometry', 'train_mlp', 'load_mlp_data',
+           'imbalanced_subset', 'DeepLinearConfig', 'run_ufm', 'run_mlp', 'run']
 
 # %% ../../nbs/10_neural_collapse/nc_deep_linear.ipynb #60709c63
-def cosine_matrix(
-    A,  # (K, d) rows: class means or classifier rows
-) -> Tensor:  # (K, K) float64 cosines; a zero row has cosine 0 with every row
-    "Pairwise cosines $\\cos_{jk}$ of the rows of `A`."
-    A = check_matrix("cosine_matrix", "A", A, min_rows=2)
-    U = F.normalize(A, dim=1)  # (K, d) unit rows, zero rows stay zero
-    return U @ U.T
-
 def cos_deviation(
     A,  # (K, d) rows
     value: float = 0.0,  # the reference cosine: 0 (orthogonal frame) or -1/(K-1) (simplex ETF)
