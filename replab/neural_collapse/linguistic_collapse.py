@@ -105,7 +105,7 @@ def lm_loss(model, windows: Tensor, batch_size: int = 64) -> float:
 @dataclass
 class LinguisticCollapseConfig(Config):
     # corpus (replab.data.grammar_corpus), drawn by the seed
-    vocab_size: int = 200  # words (the paper: GPT-Neo's 50 257 tokens; the spec's first plan: about 400)
+    vocab_size: int = 200  # words (the paper: GPT-Neo's 50 257 tokens; our first plan: about 400)
     zipf_a: float = 1.1  # Zipf exponent inside each word category
     n_topics: int = 8
     topic_prob: float = 0.8
@@ -323,24 +323,24 @@ _CLAIMS = [
           _SETTING, lambda m: m["frac_decreasing"] >= 2 / 3,
           "qualitative: NC1 improves with model size (width and depth)",
           control=Control("the same models untrained (random init)", {"frac_decreasing": "frac_decreasing_untrained"}),
-          note="spec: CDNV decreases with width at >= 2 of 3 depths; kept as a share (2/3) with the cpu preset's two depths "
+          note="Our plan: CDNV decreases with width at >= 2 of 3 depths; kept as a share (2/3) with the cpu preset's two depths "
                "(both must decrease). Untrained models can show the trend through their architecture alone: the control. "
                "pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): shares 1, 1, 0.5 (seed 1002: at depth 2 the width-64 model's CDNV stayed above width 32's), untrained 0, 0.5, 1 "
-               "-> pilot verdict inconclusive; criterion unchanged (the spec's).",
+               "-> pilot verdict inconclusive; criterion unchanged (our plan's).",
           show=("frac_decreasing", "frac_decreasing_untrained")),
     Claim("cdnv_training", "NC properties develop with training: the CDNV falls as training proceeds",
           "share of the grid's models whose CDNV falls from init to mid-training to the end >= 2/3",
           _SETTING + "; measured at steps 0, 100, 200", lambda m: m["frac_falling"] >= 2 / 3,
           "qualitative: NC1 improves with training",
           control=Control("CDNV of the same checkpoints with shuffled next-token labels", {"frac_falling": "frac_falling_shuffled"}),
-          note="first guess 2/3 (no spec value); pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): 1, 1, 1 (shuffled 0, 0, 0); unchanged.",
+          note="first guess 2/3 (no planned value); pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): 1, 1, 1 (shuffled 0, 0, 0); unchanged.",
           show=("frac_falling", "frac_falling_shuffled")),
     Claim("cdnv_loss", "NC1 (CDNV) is correlated with generalization: lower CDNV, lower validation loss",
           "Spearman(CDNV, validation loss) over the grid's trained models >= 0.6",
           _SETTING, lambda m: m["rho"] >= 0.6,
           "a strong positive correlation (R^2 in the paper's figures, not re-checked)",
           control=Control("CDNV of the untrained models against the trained models' loss", {"rho": "rho_untrained"}),
-          note="spec: Spearman >= 0.6 over the 9 models; here over the 6 of the cpu grid. pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): rho 0.89 +- 0.15 (untrained 0.52 +- 0.53); "
+          note="Our plan: Spearman >= 0.6 over the 9 models; here over the 6 of the cpu grid. pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): rho 0.89 +- 0.15 (untrained 0.52 +- 0.53); "
                "unchanged. Shuffled-label CDNV correlates too (0.96): not usable as this claim's null, reported only.",
           show=("rho", "rho_untrained", "rho_shuffled", "rho_gnc2", "rho_equinorm")),
     Claim("cdnv_loss_seeds", "Some relationship between NC1 and generalization remains independent of scale (across seeds at a fixed architecture)",
@@ -348,7 +348,7 @@ _CLAIMS = [
           _SETTING + "." + _REP, lambda m: m["rho"] > 0,
           "a weaker correlation across seeds of one architecture (the authors train 10 seeds; value not re-checked)",
           control=Control("CDNV of the untrained replicates against their trained loss", {"rho": "rho_untrained"}),
-          note="first guess > 0 (the spec gives no value: 'some relationship remains'); pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): rho 0.63 +- 0.12 over 5 replicates "
+          note="first guess > 0 (our plan gives no value: 'some relationship remains'); pilot seeds 1000-1002 (results/_pilots/linguistic_collapse): rho 0.63 +- 0.12 over 5 replicates "
                "(untrained -0.17 +- 0.51); unchanged.",
           show=("rho", "rho_untrained")),
     Claim("duality_loss", "NC3 self-duality (class means aligned with the unembeddings) is correlated with generalization",

@@ -575,7 +575,7 @@ _CLAIMS = [
           _UFM + "MSE, λ = 5e-3 (imbalanced M = 1: 1.5e-2), balanced n_k = 50, imbalanced n = (200, 100, 50, 20)",
           lambda m: m["nc1_max"] < 1e-3, "NC1 → 0 (Theorems 3.1, 4.1; Figs. 2, 5)",
           control=Control("the solver's random initialisation", {"nc1_max": "nc1_init"}),
-          note="Spec criterion NC1 < 1e-3, unchanged. Control: the smallest NC1 of the first start's initialisation over the settings.",
+          note="Planned criterion NC1 < 1e-3, unchanged. Control: the smallest NC1 of the first start's initialisation over the settings.",
           show=("nc1_max", "nc1_init", "grad_norm_max")),
     Claim("orthogonal_nobias", "Without bias (balanced data, MSE), the class means and the classifiers of every layer form an orthogonal frame",
           "max |cos(μ_j, μ_k)| over pairs j ≠ k of the uncentred class means of H_m and of the rows of W_M⋯W_m, over every layer "
@@ -583,7 +583,7 @@ _CLAIMS = [
           _UFM + "MSE, balanced n_k = 50, no bias, λ = 5e-3",
           lambda m: m["maxcos"] < 0.05, "orthogonal frame (Theorem 3.1, bias-free case)",
           control=Control("the solver's random initialisation", {"maxcos": "maxcos_init"}),
-          note="Spec criterion max|cos| < 0.05, unchanged. Uncentred means: centred, an orthogonal frame is also a simplex ETF.",
+          note="Planned criterion max|cos| < 0.05, unchanged. Uncentred means: centred, an orthogonal frame is also a simplex ETF.",
           show=("maxcos", "maxcos_init", "loss_gap")),
     Claim("etf_bias", "With a last-layer bias (balanced data, MSE), the class means and the classifiers of every layer form a simplex ETF",
           "max |cos(μ_j, μ_k) + 1/(K−1)| over pairs of the uncentred class means of H_m and of the rows of W_M⋯W_m, over every layer "
@@ -591,7 +591,7 @@ _CLAIMS = [
           _UFM + "MSE, balanced n_k = 50, unregularised last-layer bias, λ = 5e-3",
           lambda m: m["etf_dev"] < 0.05, "simplex ETF (Theorem 3.1, with bias)",
           control=Control("the solver's random initialisation", {"etf_dev": "etf_dev_init"}),
-          note="Spec criterion |cos + 1/(K−1)| < 0.05, unchanged; measured on uncentred means (see criterion).",
+          note="Planned criterion |cos + 1/(K−1)| < 0.05, unchanged; measured on uncentred means (see criterion).",
           show=("etf_dev", "etf_dev_init", "etf_dev_nobias_solution")),
     Claim("imbalanced_m1", "Imbalanced, bias-free, M = 1: the class means form an orthogonal frame with the closed-form lengths, "
           "and a small enough class collapses to zero (minority collapse)",
@@ -600,7 +600,7 @@ _CLAIMS = [
           _UFM + "MSE, no bias, M = 1, n = (200, 100, 50, 20), λ_W = λ_H = 1.5e-2 (N²λ_Wλ_H = 30.8 > n_4 = 20)",
           lambda m: m["rel_err_h"] < 0.05 and m["h_collapsed"] < 1e-3, "general orthogonal frame, minority collapse (Theorem 4.1)",
           control=Control("the solver's random initialisation", {"rel_err_h": "rel_err_h_init", "h_collapsed": "h_collapsed_init"}),
-          note="Spec criterion (5 % of the closed form, collapsed class < 1e-3), unchanged.",
+          note="Planned criterion (5 % of the closed form, collapsed class < 1e-3), unchanged.",
           show=("rel_err_h", "h_collapsed", "rel_err_w", "loss_gap")),
     Claim("imbalanced_m3", "Imbalanced, bias-free, M = 3: the classifier norms are ordered by class size (larger classes, longer "
           "classifiers) with the closed-form lengths",
@@ -611,7 +611,7 @@ _CLAIMS = [
           "‖W_k‖ ordered by n_k (Theorem 4.1, deep case); the feature norms are not ordered (they grow as n_k falls here)",
           control=Control("the solver's random initialisation",
                           {"order_gap": "order_gap_init", "rel_err_w": "rel_err_w_init", "rel_err_h": "rel_err_h_init"}),
-          note="Spec: 'the norm ordering follows n_k'; the theorem orders the classifier norms (and s_k), not ‖h_k‖, so the "
+          note="Our plan: 'the norm ordering follows n_k'; the theorem orders the classifier norms (and s_k), not ‖h_k‖, so the "
                "ordering is checked on the classifiers and ‖h_k‖ against its closed form.",
           show=("order_gap", "rel_err_w", "rel_err_h", "starts_at_global", "first_start_gap")),
     Claim("mlp_tendencies", "A real network with linear layers shows the same tendencies: NC1 → 0 in every linear layer; without bias an "
@@ -627,7 +627,7 @@ _CLAIMS = [
           "NC1–NC3 decrease in every linear layer (Figs. 3, 6); ‖W_k‖ larger for majority classes (Section 4)",
           control=Control("the untrained networks", {"nc1_max": "nc1_untrained", "orth": "orth_untrained", "etf": "etf_untrained",
                                                      "order_gap": "order_gap_untrained"}),
-          note="First-guess thresholds (the spec asks only for 'the same tendencies'): NC1 < 1e-2, mean |cos| deviations < 0.05, "
+          note="First-guess thresholds (our plan asks only for 'the same tendencies'): NC1 < 1e-2, mean |cos| deviations < 0.05, "
                "ordering > 0. Pilot seeds 1000-1002 (results/_pilots/nc_deep_linear): NC1 1.0e-3 to 1.3e-3, orth 0.027 to 0.032, "
                "etf 0.028 to 0.044 (0.05 was a coin flip away), ordering 0.079 to 0.093; the contrast networks: the bias net's "
                "orth 0.106 to 0.110, the bias-free net's etf 0.121. Changed after the pilot: the two cosine thresholds 0.05 -> "
@@ -644,7 +644,7 @@ _CLAIMS = [
           control=Control("the solver's random initialisation", {"etf_ce": "etf_ce_init", "nc1_ce": "nc1_ce_init"}),
           note="Registered after the first reported run (seeds 0-2): the cross-entropy settings were solved and reported then, "
                "but left out of the claims because the registry capped a paper at six claims (cap since raised). The "
-               "thresholds are etf_bias's and nc1_ufm's, fixed from the spec before any run; nothing was calibrated for this claim.",
+               "thresholds are etf_bias's and nc1_ufm's, fixed from our plan before any run; nothing was calibrated for this claim.",
           show=("etf_ce_M1", "etf_ce_M3", "nc1_ce", "loss_spread_M3")),
 ]
 

@@ -190,7 +190,7 @@ class NCPerturbationConfig(Config):
     # a real network (Sec. 5): an MLP trained to zero training error
     dataset: str = "digits"  # "digits" (sklearn, 8×8), "mnist" or "fashion_mnist"
     n_train: int | None = None  # stratified training subset (None: the whole train split: 1258 digits)
-    hidden: tuple[int, ...] = (128, 128, 128, 128)  # 4 hidden layers (the spec)
+    hidden: tuple[int, ...] = (128, 128, 128, 128)  # 4 hidden layers (our plan)
     loss: str = "mse"  # "mse" (one-hot targets, the analysed setting) or "ce"
     steps: int = 1000
     batch_size: int = 128
@@ -394,9 +394,9 @@ _CLAIMS = [
     Claim("nc1_below_input", "NC1 of the optimum is below NC1 of the input features: NC1(H*) < NC1(X)",
           "max over the β grid of NC1(H*)/NC1(X) < 1, H* from alternating ridge steps; NC1 = tr(Σ_W Σ_B⁺)/K",
           _SYN, lambda m: m["max_ratio"] < 1,
-          "Corollary 3.2 (for large β); our spec: for every β",
+          "Corollary 3.2 (for large β); our plan: for every β",
           control=Control("X moved by the same distance ||H* − X|| in a random direction", {"max_ratio": "max_ratio_random"}),
-          note="pilot seeds 1000-1002 (results/_pilots/nc_perturbation): max ratio 0.99999 in every seed (control 2.5-3.3); the criterion is the spec's (NC1(H*) < NC1(X) for every β), unchanged.",
+          note="pilot seeds 1000-1002 (results/_pilots/nc_perturbation): max ratio 0.99999 in every seed (control 2.5-3.3); the criterion is our plan's (NC1(H*) < NC1(X) for every β), unchanged.",
           show=("max_ratio", "min_ratio", "max_ratio_random")),
     Claim("monotone_in_beta", "NC1 of the optimum rises monotonically with β, from near collapse to NC1(X) as β → ∞; "
           "alternating ridge steps and gradient descent (the discretised gradient flow) find the same optimum",
@@ -406,7 +406,7 @@ _CLAIMS = [
           lambda m: m["spearman"] >= 0.9 and m["ratio_max_beta"] >= 0.99 and m["rel_diff"] <= 1e-3,
           "qualitative (Sec. 2: β ≪ 1 gives the UFM, β ≫ 1 keeps H near H_0)",
           control=Control("X moved by the same distance in a random direction", {"spearman": "spearman_random", "ratio_max_beta": "ratio_max_beta_random"}),
-          note="pilot seeds 1000-1002 (results/_pilots/nc_perturbation): Spearman 1.0, ratio at the largest β 0.99999, solver gap ~1e-8 in every seed (control Spearman -0.76 to -0.98). The spec's Spearman >= 0.9; the limit (>= 0.99 at β = 1e4) and the solver gap (<= 1e-3) were set before the pilot; unchanged.",
+          note="pilot seeds 1000-1002 (results/_pilots/nc_perturbation): Spearman 1.0, ratio at the largest β 0.99999, solver gap ~1e-8 in every seed (control Spearman -0.76 to -0.98). Our plan's Spearman >= 0.9; the limit (>= 0.99 at β = 1e4) and the solver gap (<= 1e-3) were set before the pilot; unchanged.",
           show=("spearman", "ratio_min_beta", "ratio_max_beta", "rel_diff", "spearman_random")),
     Claim("central_path_flow", "Along gradient flow on the central path, NC1~ = Tr Σ_W / Tr Σ_B strictly decreases and e^{2λ_H t} Tr Σ_B increases (Theorem 3.1)",
           "fraction of Euler steps (dt = 0.01, 0 < t <= 5, from X) in which NC1~ decreases = 1, and in which e^{2λ_H t} Tr Σ_B increases = 1",
@@ -422,14 +422,14 @@ _CLAIMS = [
           _NEAR, lambda m: m["slope_H"] < 0 < m["slope_W"],
           "Theorem 4.2: σ_min(F_kk) = 1 − β⁻¹ √(λ_H/λ_W) (falls with λ_H, rises with λ_W)",
           control=Control("the input H_0 itself (ignores λ)", {"slope_H": "slope_H_input", "slope_W": "slope_W_input"}),
-          note="First plan (our spec's reading of a review: 'feature regularisation moves NC more than last-layer regularisation'): slope_H < 0 and |slope_H| > |slope_W|. A debugging look before the pilot (seeds 1000-1002 and 7) showed the two slopes of opposite sign and equal size to within 2 % (Theorem 4.2's σ_min depends on λ_H/λ_W only), so that margin would be a coin flip; changed, before the pilot, to the theorem's statement: slope_H < 0 < slope_W. Pilot: slopes -0.0051 and +0.0050 in every seed.",
+          note="First plan (our plan's reading of a review: 'feature regularisation moves NC more than last-layer regularisation'): slope_H < 0 and |slope_H| > |slope_W|. A debugging look before the pilot (seeds 1000-1002 and 7) showed the two slopes of opposite sign and equal size to within 2 % (Theorem 4.2's σ_min depends on λ_H/λ_W only), so that margin would be a coin flip; changed, before the pilot, to the theorem's statement: slope_H < 0 < slope_W. Pilot: slopes -0.0051 and +0.0050 in every seed.",
           show=("slope_H", "slope_W", "attenuation")),
     Claim("depthwise_nc1", "In a network trained to zero training error, NC1 decreases with depth over the last three hidden layers",
           "training accuracy = 1 and max(log NC1(h3)/NC1(h2), log NC1(h4)/NC1(h3)) < 0",
           _MLP, lambda m: m["train_acc"] >= 1 - 1e-9 and m["max_log_step"] < 0,
           "qualitative (Sec. 3 and 5, Fig. 2; Papyan et al. 2020)",
           control=Control("the same MLP, untrained", {"max_log_step": "max_log_step_untrained"}),
-          note="pilot seeds 1000-1002 (results/_pilots/nc_perturbation): training accuracy 1, largest log-step -1.39 to -1.71 (untrained +0.19 to +0.20); the spec's criterion, unchanged.",
+          note="pilot seeds 1000-1002 (results/_pilots/nc_perturbation): training accuracy 1, largest log-step -1.39 to -1.71 (untrained +0.19 to +0.20); our plan's criterion, unchanged.",
           show=("nc1_h2", "nc1_h3", "nc1_h4", "max_log_step", "max_log_step_untrained")),
     Claim("predicts_next_layer", "The model solved with X = layer-(L−1) features predicts the direction of layer L's NC1",
           "log NC1(H*)/NC1(h3) < 0 for the model's optimum at β = 10 (λ_W = λ_H = 0.1) and log NC1(h4)/NC1(h3) < 0 for the network",
