@@ -18,7 +18,7 @@ from .config import resolve_device
 # %% auto #0
 __all__ = ['seed_everything', 'CancelFitException', 'CancelStepException', 'Callback', 'ProgressCB', 'Learner',
            'latest_checkpoint', 'CheckpointCB', 'NaNGuardCB', 'MetricLogCB', 'DiagnosticsCB', 'copy_frozen',
-           'ema_update']
+           'ema_update', 'EMATargetCB']
 
 # %% ../nbs/00_core/train.ipynb #e9f987d2
 def seed_everything(seed: int,  # an int >= 0
@@ -578,3 +578,36 @@ def ema_update(target: nn.Module,  # updated in place
         if buffers == "ema" and a.is_floating_point(): a.lerp_(b, 1.0 - float(tau))
         else: a.copy_(b)
     return target
+
+# %% ../nbs/00_core/train.ipynb #d11946e7
+class EMATargetCB(Callback):
+    "After each step: `target` ← τ·`target` + (1 − τ)·`online` (an EMA teacher), τ constant or on BYOL's cosine schedule."
+    order = 2
+    def __init__(self,
+                 tau: float = 0.996,  # EMA momentum (BYOL's τ_base; DirectPred's official `m`)
+                 schedule: str = "constant",  # "constant" or "cosine" (τ_k rises from `tau` to 1 over `max_steps`)
+                 online: str = "online",  # attribute of the model holding the trained network
+                 target: str = "target",  # attribute holding its EMA copy (e.g. made with `copy_frozen`)
+                 buffers: str = "copy"):  # "copy" or "ema" for buffers (BatchNorm statistics), as in `ema_update`
+        fn = "EMATargetCB"
+        if isinstance(tau, bool) or not isinstance(tau, (int, float)) or not 0 <= tau <= 1:
+            raise ValueError(f"{fn}: `tau` must be a float in [0, 1], got {tau!r}")
+        if schedule not in ("constant", "cosine"): raise ValueError(f"{fn}: `schedule` must be 'constant' or 'cosine', got {schedule!r}")
+        if buffers not in ("copy", "ema"): raise ValueError(f"{fn}: `buffers` must be 'copy' or 'ema', got {buffers!r}")
+        self.tau, self.schedule, self.online, self.target, self.buffers = float(tau), schedule, online, target, buffers
+        self.last_tau = None
+
+    def tau_at(self, k: int, K: int) -> float:
+        "τ after step `k` (0-based) of `K`."
+        return self.tau if self.schedule == "constant" else 1 - (1 - self.tau) * (math.cos(math.pi * k / K) + 1) / 2
+
+    def before_fit(self, learn):
+        m = learn.unwrapped
+        for a in (self.online, self.target):
+            if not isinstance(getattr(m, a, None), nn.Module):
+                raise AttributeError(f"EMATargetCB: the model must have an nn.Module attribute `{a}`, got {type(getattr(m, a, None)).__name__}")
+
+    def after_step(self, learn):
+        m = learn.unwrapped
+        self.last_tau = self.tau_at(learn.step, learn.max_steps)
+        ema_update(getattr(m, self.target), getattr(m, self.online), self.last_tau, self.buffers)

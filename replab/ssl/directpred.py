@@ -16,7 +16,7 @@ from replab.registry import register_paper, Claim, Control
 from replab.experiment import Run
 from replab.data import load_dataset, random_shift, gaussian_noise, cutout, random_crop_resize, random_flip
 from replab.models import MLP, SmallCNN
-from replab.train import Learner, Callback, DiagnosticsCB, ema_update, copy_frozen, seed_everything
+from replab.train import Learner, Callback, DiagnosticsCB, EMATargetCB, copy_frozen, seed_everything
 from replab.metrics import effective_rank
 from replab.evaluate import knn_accuracy, linear_probe
 from replab.plots import collapse_dashboard, plot_spectrum, theme_rc, palette
@@ -25,8 +25,8 @@ Figure = lazy_attr("matplotlib.figure", "Figure")
 
 # %% auto #0
 __all__ = ['VARIANTS', 'ARCHS', 'byol_loss', 'batch_correlation', 'running_correlation', 'directpred_weights', 'DirectPredictor',
-           'basis_alignment', 'eigenbasis_view', 'eigenbasis_alignment', 'random_basis', 'BYOL', 'EMATargetCB',
-           'DirectPredCB', 'CorrelationCB', 'DirectPredConfig', 'train_variant', 'random_init_metrics', 'run']
+           'basis_alignment', 'eigenbasis_view', 'eigenbasis_alignment', 'random_basis', 'BYOL', 'DirectPredCB',
+           'CorrelationCB', 'DirectPredConfig', 'train_variant', 'random_init_metrics', 'run']
 
 # %% ../../nbs/20_ssl/directpred.ipynb #38e022e9
 def _matrix(fn: str, name: str, x, square: bool = False) -> Tensor:
@@ -198,16 +198,6 @@ class BYOL(nn.Module):
         return loss, torch.cat([f1, f2]).detach()
 
 # %% ../../nbs/20_ssl/directpred.ipynb #1707fb76
-class EMATargetCB(Callback):
-    "After each step: target ← tau·target + (1 − tau)·online (BatchNorm buffers copied)."
-    order = 2
-    def __init__(self, tau: float = 0.996):  # EMA momentum (official `m`)
-        if isinstance(tau, bool) or not isinstance(tau, (int, float)) or not 0 <= tau <= 1: raise ValueError(f"EMATargetCB: `tau` must be a float in [0, 1], got {tau!r}")
-        self.tau = float(tau)
-    def after_step(self, learn):
-        m = learn.unwrapped
-        ema_update(m.target, m.online, self.tau)
-
 class DirectPredCB(Callback):
     "After each step: fold the step's predictor inputs into $\\hat F$; every `freq` steps set $W_p$ from it."
     order = 1
