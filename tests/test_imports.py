@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("matplotlib", "seaborn", "pandas", "sklearn")
 PAPERS = sorted(".".join(p.relative_to(ROOT).with_suffix("").parts) for p in (ROOT / "replab").glob("*/*.py")
                 if p.name != "__init__.py")
-MODULES = ["replab.metrics", "replab.ufm", "replab.evaluate", "replab.checks", "replab.data", "replab.plots", "replab.ctr"] + PAPERS
+MODULES = ["replab.metrics", "replab.ufm", "replab.contrastive", "replab.evaluate", "replab.checks", "replab.data", "replab.plots", "replab.ctr"] + PAPERS
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -15,7 +15,7 @@ from .catalogue import (DatasetInfo, Source, ArrayDataset, data_dir, _register, 
 
 # %% auto #0
 __all__ = ['FASHION_CLASSES', 'PREPARERS', 'prepare_fashion_mnist', 'random_shift', 'gaussian_noise', 'cutout',
-           'random_crop_resize', 'random_flip', 'mixup', 'plot_samples']
+           'random_crop_resize', 'random_flip', 'mixup', 'color_jitter', 'Augment', 'two_views', 'plot_samples']
 
 # %% ../../nbs/00_core/data_images.ipynb #a1b69516
 DIGIT_CLASSES = [str(i) for i in range(10)]
@@ -355,6 +355,61 @@ def mixup(x: torch.Tensor,  # (B, ...) inputs
     lx = lam.reshape(-1, *[1] * (x.dim() - 1)) if per_sample else lam
     ly = lam.reshape(-1, 1) if per_sample else lam
     return lx * x + (1 - lx) * x[perm], ly * y_onehot + (1 - ly) * y_onehot[perm], lam, perm
+
+# %% ../../nbs/00_core/data_images.ipynb #58fc893e
+_GREY = (0.299, 0.587, 0.114)  # ITU-R 601 luma weights, as torchvision's rgb_to_grayscale
+
+def color_jitter(x: torch.Tensor,  # (B, C, H, W), values in [0, 1]
+                 brightness: float = 0.4,  # beta: brightness factor in [1 - beta, 1 + beta]
+                 contrast: float = 0.4,  # contrast factor in [1 - c, 1 + c]
+                 saturation: float = 0.4,  # saturation factor in [1 - s, 1 + s] (three-channel images only)
+                 p: float = 0.8,  # probability of jittering an image
+                 generator: torch.Generator | None = None,
+                 clip: tuple | None = (0.0, 1.0),  # clip the result (None: no clipping)
+                ) -> torch.Tensor:
+    "Colour distortion, batched (SimCLR's `ColorJitter` without hue, applied with probability `p`): brightness, contrast, saturation."
+    _check_images(x, "color_jitter")
+    for nm, v in (("brightness", brightness), ("contrast", contrast), ("saturation", saturation)):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
+            raise ValueError(f"color_jitter: `{nm}` must be a number in [0, 1], got {v!r}")
+    if not 0 <= p <= 1: raise ValueError(f"color_jitter: `p` must be in [0, 1], got {p}")
+    B, C = x.shape[:2]
+    u = _rand((B, 4), generator, x.device).to(x.dtype)  # (B, 4): three factors and the coin
+    f = 1 + (2 * u[:, :3] - 1) * torch.tensor([brightness, contrast, saturation], dtype=x.dtype, device=x.device)  # (B, 3)
+    f = torch.where((u[:, 3] < p)[:, None], f, torch.ones_like(f))[:, :, None, None, None]  # (B, 3, 1, 1, 1)
+    grey = lambda z: (z * torch.tensor(_GREY, dtype=z.dtype, device=z.device)[:, None, None]).sum(1, keepdim=True) if C == 3 else z.mean(1, keepdim=True)  # (B, 1, H, W)
+    out = x * f[:, 0]  # brightness
+    m = grey(out).mean((2, 3), keepdim=True)  # (B, 1, 1, 1) mean grey level
+    out = (out - m) * f[:, 1] + m  # contrast
+    if C == 3: g = grey(out); out = (out - g) * f[:, 2] + g  # saturation
+    return out.clamp(*clip) if clip is not None else out
+
+class Augment:
+    "A seeded pipeline of batched augmentations: each step is called in order as `step(x, generator=generator)`."
+    def __init__(self,
+                 steps,  # callables (x, generator=...) -> x, e.g. `functools.partial(random_crop_resize, scale=(0.2, 1.0))`
+                ):
+        if callable(steps) or not hasattr(steps, "__iter__"): raise TypeError(f"Augment: `steps` must be a list of callables, got {type(steps).__name__}")
+        self.steps = list(steps)
+        for i, s in enumerate(self.steps):
+            if not callable(s): raise TypeError(f"Augment: `steps[{i}]` must be a callable (x, generator=...) -> x, got {type(s).__name__}")
+
+    def __call__(self, x: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:  # (B, ...) -> (B, ...)
+        _gdev(generator)
+        for s in self.steps: x = s(x, generator=generator)
+        return x
+
+    def __len__(self): return len(self.steps)
+    def __repr__(self): return f"Augment({[getattr(s, 'func', s).__name__ if hasattr(getattr(s, 'func', s), '__name__') else repr(s) for s in self.steps]})"
+
+def two_views(x: torch.Tensor,  # (B, C, H, W) batch
+              augment,  # an `Augment` or any callable (x, generator=...) -> x
+              generator: torch.Generator | None = None,  # seeds both views (drawn one after the other)
+             ) -> tuple:  # (x1, x2), each the shape `augment` gives
+    "Two independently augmented views of the same batch (SimCLR's $\\tilde x_i, \\tilde x_j$)."
+    if not callable(augment): raise TypeError(f"two_views: `augment` must be a callable (x, generator=...) -> x, got {type(augment).__name__}")
+    _gdev(generator)
+    return augment(x, generator=generator), augment(x, generator=generator)
 
 # %% ../../nbs/00_core/data_images.ipynb #4abae911
 def plot_samples(datasets,  # an ArrayDataset or a list of them (images)
