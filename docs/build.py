@@ -29,7 +29,7 @@ FAMILY_NAMES = {
     "50_text": "Text embeddings", "60_graphs": "Graphs", "70_multimodal": "Multimodal", "80_clustering": "Clustering",
     "85_robust": "Robustness", "90_theory": "Theory",
 }
-CORE_ORDER = ["config", "registry", "experiment", "checks", "lazy", "data", "data_catalogue", "data_images", "data_synthetic", "data_text", "data_graphs", "data_recsys", "models", "train", "federated", "metrics", "ufm", "evaluate", "plots", "ctr", "masking", "walks", "cli"]
+CORE_ORDER = ["config", "registry", "experiment", "checks", "lazy", "data", "data_catalogue", "data_images", "data_synthetic", "data_text", "data_graphs", "data_recsys", "models", "train", "contrastive", "federated", "metrics", "ufm", "evaluate", "plots", "ctr", "masking", "walks", "cli"]
 DIRECTIVE = re.compile(r"^\s*#\|\s*(.*)$")
 
 
